@@ -1,0 +1,83 @@
+//! `newsidx build`: options → [`BuildConfig`] → [`newsidx::index::build`] →
+//! summary.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsidx::index::{BuildConfig, Progress};
+
+use super::{Exit, IndexArg};
+
+/// Options of `newsidx build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Folder of news pages (`*.txt`, searched recursively).
+    #[arg(long, env = "NEWSIDX_CORPUS", default_value = "corpus", value_name = "DIR")]
+    corpus: PathBuf,
+    #[command(flatten)]
+    index: IndexArg,
+    /// Build a new index from scratch instead of updating the current one
+    /// (needed after an upgrade that changes the analyzer or schema).
+    #[arg(long)]
+    rebuild: bool,
+    /// Worker threads for reading and parsing (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Skip page files larger than this many megabytes.
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    max_file_mb: u64,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    json: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: BuildArgs) -> anyhow::Result<Exit> {
+    let mut config = BuildConfig::new(&args.corpus, &args.index.index);
+    config.rebuild = args.rebuild;
+    config.max_file_bytes = args.max_file_mb.saturating_mul(1 << 20);
+    if let Some(threads) = args.threads {
+        config.threads = threads.max(1);
+    }
+    let bar = progress_bar(args.quiet);
+    let report = newsidx::index::build(&config, &mut |event| on_progress(&bar, event))
+        .with_context(|| format!("building the index of {}", args.corpus.display()))?;
+    bar.finish_and_clear();
+    for skip in &report.skipped {
+        eprintln!("newsidx: warning: skipped {skip}");
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&super::render::build_json(&report, &config))?)?;
+    } else {
+        super::render::build_summary(&mut out, &report, &config)?;
+    }
+    Ok(if report.skipped.is_empty() { Exit::Success } else { Exit::Partial })
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} files ({per_sec}, {eta} left)")
+            .expect("progress template is valid")
+            .progress_chars("=> "),
+    );
+    bar.set_message("indexing");
+    bar
+}
+
+fn on_progress(bar: &ProgressBar, event: Progress) {
+    match event {
+        Progress::Planned { to_read, .. } => bar.set_length(to_read as u64),
+        Progress::FileDone => bar.inc(1),
+        Progress::Committing => bar.set_message("committing"),
+    }
+}
+

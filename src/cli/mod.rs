@@ -1,0 +1,113 @@
+//! Command-line interface: arguments, wiring, printing.
+//!
+//! Owns the clap definitions (the doc comments are the help text), turning
+//! them into library requests, and exit codes. Clap types stop here: the
+//! library sees [`newsidx::index::BuildConfig`] and
+//! [`newsidx::search::SearchRequest`].
+
+mod build;
+mod render;
+mod search;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes, in one place.
+///
+/// | code | `build` | `search` |
+/// |---|---|---|
+/// | 0 | every page file was indexed or already up to date | there are hits |
+/// | 1 | the index was updated, but some files were skipped | no hits |
+/// | 2 | error; the previous index is untouched | error (bad query, no index…) |
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything as asked.
+    Success,
+    /// Done, with something to note (skipped files, no hits).
+    Partial,
+    /// Failed.
+    Error,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(match exit {
+            Exit::Success => 0,
+            Exit::Partial => 1,
+            Exit::Error => 2,
+        })
+    }
+}
+
+/// A search engine for Dutch news pages.
+///
+/// `newsidx build` indexes a folder of news pages; `newsidx search` queries
+/// the index.
+#[derive(Debug, Parser)]
+#[command(name = "newsidx", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Index (or update the index of) a folder of news pages.
+    Build(build::BuildArgs),
+    /// Search the index.
+    Search(search::SearchArgs),
+}
+
+/// Where the index lives.
+#[derive(Debug, Clone, clap::Args)]
+pub struct IndexArg {
+    /// Index folder.
+    #[arg(long, env = "NEWSIDX_INDEX", default_value = ".newsidx", value_name = "DIR")]
+    index: PathBuf,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Search(args) => search::run(args),
+    }
+}
+
+/// Whether an error is a closed stdout (`newsidx search … | head`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        super::Cli::command().debug_assert();
+    }
+}

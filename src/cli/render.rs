@@ -1,0 +1,134 @@
+//! Printing results for people (and the JSON shape of `build --json`).
+//!
+//! Presentation only: takes library results and writes them. Colour is an
+//! argument, decided by the caller from `--color`, the terminal and
+//! `NO_COLOR`.
+
+use std::io::{self, Write};
+
+use newsidx::index::{BuildConfig, BuildReport};
+use newsidx::search::{Hit, SearchResults};
+
+const BOLD: &str = "\x1b[1m";
+const MATCH: &str = "\x1b[1;33m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color { format!("{code}{text}{RESET}") } else { text.to_string() }
+    }
+}
+
+/// Human-readable search results.
+pub fn search_results(out: &mut impl Write, results: &SearchResults, offset: usize, color: bool) -> io::Result<()> {
+    let style = Style { color };
+    let shown = results.hits.len();
+    let range = if shown == 0 { String::new() } else { format!(", showing {}–{}", offset + 1, offset + shown) };
+    let noun = if results.total == 1 { "hit" } else { "hits" };
+    writeln!(out, "{} {noun} for {:?}{range}", results.total, results.query)?;
+    for (i, hit) in results.hits.iter().enumerate() {
+        writeln!(out)?;
+        write_hit(out, offset + i + 1, hit, &style)?;
+    }
+    if !results.facets.is_empty() {
+        write_facets(out, results, &style)?;
+    }
+    Ok(())
+}
+
+fn write_hit(out: &mut impl Write, n: usize, hit: &Hit, style: &Style) -> io::Result<()> {
+    writeln!(out, "{n:>3}. {}", style.paint(BOLD, &hit.title))?;
+    let mut meta = vec![hit.kind.clone()];
+    meta.extend(hit.section.clone());
+    meta.extend(hit.dateline.clone());
+    if !hit.agencies.is_empty() {
+        meta.push(hit.agencies.join("/"));
+    }
+    meta.push(hit.published.replace('T', " ").trim_end_matches(":00Z").to_string() + " UTC");
+    meta.push(hit.id.clone());
+    writeln!(out, "     {}", style.paint(DIM, &meta.join(" · ")))?;
+    writeln!(out, "     {}", highlighted(hit, style))?;
+    Ok(())
+}
+
+fn highlighted(hit: &Hit, style: &Style) -> String {
+    let chars: Vec<char> = hit.snippet.chars().collect();
+    let mut out = String::with_capacity(hit.snippet.len() + 16 * hit.highlights.len());
+    let mut at = 0;
+    for &[from, to] in &hit.highlights {
+        out.extend(&chars[at..from]);
+        let word: String = chars[from..to].iter().collect();
+        out.push_str(&style.paint(MATCH, &word));
+        at = to;
+    }
+    out.extend(&chars[at..]);
+    out
+}
+
+fn write_facets(out: &mut impl Write, results: &SearchResults, style: &Style) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}", style.paint(BOLD, "Facets"))?;
+    for facet in newsidx::search::Facet::ALL {
+        let Some(values) = results.facets.get(facet.field_name()) else { continue };
+        let list: Vec<String> = values.iter().map(|v| format!("{} ({})", v.value, v.count)).collect();
+        let shown = if list.is_empty() { "–".to_string() } else { list.join(", ") };
+        writeln!(out, "  {:<13}{shown}", facet.field_name())?;
+    }
+    Ok(())
+}
+
+/// One-screen summary of a build.
+pub fn build_summary(out: &mut impl Write, report: &BuildReport, config: &BuildConfig) -> io::Result<()> {
+    let mb = report.bytes_read as f64 / 1e6;
+    let rate = if report.seconds > 0.0 { mb / report.seconds } else { 0.0 };
+    writeln!(
+        out,
+        "indexed {} pages ({} articles, {} briefs) in {:.2} s, {:.1} MB at {:.1} MB/s",
+        report.indexed_pages, report.articles, report.briefs, report.seconds, mb, rate
+    )?;
+    writeln!(
+        out,
+        "{} page files: {} unchanged, {} updated, {} removed, {} skipped; {} other files ignored",
+        report.files,
+        report.unchanged,
+        report.updated,
+        report.removed,
+        report.skipped.len(),
+        report.ignored
+    )?;
+    if report.transcoded > 0 {
+        writeln!(out, "{} pages were not UTF-8 and were decoded as Windows-1252 or UTF-16", report.transcoded)?;
+    }
+    for skip in &report.skipped {
+        writeln!(out, "  skipped {skip}")?;
+    }
+    let what = if report.rebuilt { "new index" } else { "index" };
+    writeln!(out, "{what} {}: {} stories", config.index.display(), report.documents)
+}
+
+/// JSON form of a build report.
+pub fn build_json(report: &BuildReport, config: &BuildConfig) -> serde_json::Value {
+    serde_json::json!({
+        "corpus": config.corpus,
+        "index": config.index,
+        "files": report.files,
+        "indexed_pages": report.indexed_pages,
+        "articles": report.articles,
+        "briefs": report.briefs,
+        "unchanged": report.unchanged,
+        "updated": report.updated,
+        "removed": report.removed,
+        "skipped": report.skipped.iter().map(|s| serde_json::json!({"path": s.path, "reason": s.reason.to_string()})).collect::<Vec<_>>(),
+        "ignored": report.ignored,
+        "transcoded": report.transcoded,
+        "bytes_read": report.bytes_read,
+        "documents": report.documents,
+        "rebuilt": report.rebuilt,
+        "seconds": report.seconds,
+    })
+}

@@ -1,0 +1,94 @@
+//! `newsidx search`: options → [`SearchRequest`] → results → printer.
+
+use std::io::{IsTerminal, Write};
+
+use newsidx::index::NewsIndex;
+use newsidx::search::{Facet, SearchRequest};
+
+use super::{ColorChoice, Exit, IndexArg};
+
+/// Options of `newsidx search`.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The query. Words are ANDed; use OR, NOT or -word, (groups), "exact
+    /// phrase", "phrase"~N, prefix*, field:value; * alone matches everything.
+    query: String,
+    #[command(flatten)]
+    index: IndexArg,
+    /// Number of hits to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    limit: usize,
+    /// Number of hits to skip (for paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    offset: usize,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Also count facet values (locations, persons, agencies…) over all hits.
+    #[arg(long)]
+    facets: bool,
+    /// Values per facet with --facets.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    facet_limit: usize,
+    /// Only stories at this place (dateline or mentioned); repeat for any of several.
+    #[arg(long, value_name = "PLACE")]
+    location: Vec<String>,
+    /// Only stories from this agency (code or name: RTR, Reuters); repeatable.
+    #[arg(long, value_name = "AGENCY")]
+    agency: Vec<String>,
+    /// Only stories naming this person (any part of the name); repeatable.
+    #[arg(long, value_name = "NAME")]
+    person: Vec<String>,
+    /// Only stories naming this organisation; repeatable.
+    #[arg(long, value_name = "NAME")]
+    organization: Vec<String>,
+    /// Only stories from this section (Buitenland, Sport…); repeatable.
+    #[arg(long, value_name = "SECTION")]
+    section: Vec<String>,
+    /// Only articles or only briefs.
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// Colour matches in the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum KindArg {
+    Article,
+    Brief,
+}
+
+impl SearchArgs {
+    fn request(&self) -> SearchRequest {
+        let mut request = SearchRequest::new(self.query.clone());
+        request.limit = self.limit;
+        request.offset = self.offset;
+        request.facets = self.facets;
+        request.facet_limit = self.facet_limit;
+        let kind = self.kind.map(|k| vec![format!("{k:?}").to_lowercase()]).unwrap_or_default();
+        request.filters = vec![
+            (Facet::Location, self.location.clone()),
+            (Facet::Agency, self.agency.clone()),
+            (Facet::Person, self.person.clone()),
+            (Facet::Organization, self.organization.clone()),
+            (Facet::Section, self.section.clone()),
+            (Facet::Kind, kind),
+        ];
+        request
+    }
+}
+
+pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
+    let index = NewsIndex::open(&args.index.index)?;
+    let results = index.search(&args.request())?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&results)?)?;
+    } else {
+        let color = args.color.enabled(std::io::stdout().is_terminal());
+        super::render::search_results(&mut out, &results, args.offset, color)?;
+    }
+    out.flush()?;
+    Ok(if results.total > 0 { Exit::Success } else { Exit::Partial })
+}

@@ -1,0 +1,217 @@
+//! Embedded name lists: places, first names, surnames, organisations.
+//!
+//! Owns loading the lists under `src/entities/data/` (compiled into the
+//! binary; see that folder's README for sources and licences) and looking
+//! names up by a folded key, so `GENÈVE`, `Geneve` and `Genève` meet.
+//! Also owns the title-casing used when a dateline city is in no list.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+const PLACES: &str = include_str!("data/places.tsv");
+const GIVEN_NAMES: &str = include_str!("data/given_names.txt");
+const ORGANIZATIONS: &str = include_str!("data/organizations.tsv");
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A country or territory (`Oekraïne`).
+    Country,
+    /// A continent, grouping, province or region (`Europa`, `Vlaanderen`).
+    Region,
+    /// A city from the world lists (`Moskou`).
+    City,
+    /// A Dutch or Belgian municipality.
+    Municipality,
+    /// A town or village.
+    Town,
+}
+
+/// The lists, parsed once.
+pub struct Gazetteer {
+    places: HashMap<String, (String, PlaceKind)>,
+    given_names: HashSet<String>,
+    organizations: HashMap<String, String>,
+    /// Longest place or organisation name, in words.
+    pub max_words: usize,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::embedded);
+
+/// The embedded gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+impl Gazetteer {
+    fn embedded() -> Gazetteer {
+        let mut g = Gazetteer {
+            places: HashMap::new(),
+            given_names: data_lines(GIVEN_NAMES).map(key).collect(),
+            organizations: HashMap::new(),
+            max_words: 1,
+        };
+        for line in data_lines(PLACES) {
+            g.add_place_line(line);
+        }
+        for line in data_lines(ORGANIZATIONS) {
+            g.add_organization_line(line);
+        }
+        g
+    }
+
+    fn add_place_line(&mut self, line: &str) {
+        let mut cols = line.split('\t');
+        let (Some(name), Some(kind)) = (cols.next(), cols.next().and_then(place_kind)) else {
+            return;
+        };
+        let aliases = cols.nth(1).unwrap_or("");
+        for variant in std::iter::once(name).chain(aliases.split('|')).filter(|v| !v.is_empty()) {
+            self.max_words = self.max_words.max(variant.split_whitespace().count());
+            self.places.entry(key(variant)).or_insert_with(|| (name.to_string(), kind));
+        }
+    }
+
+    fn add_organization_line(&mut self, line: &str) {
+        let mut cols = line.split('\t');
+        let Some(name) = cols.next() else { return };
+        let aliases = cols.next().unwrap_or("");
+        for variant in std::iter::once(name).chain(aliases.split('|')).filter(|v| !v.is_empty()) {
+            self.max_words = self.max_words.max(variant.split_whitespace().count());
+            self.organizations.insert(variant.to_string(), name.to_string());
+        }
+    }
+
+    /// The canonical place for a name in any spelling or case:
+    /// `MOSKOU`/`Moscow` → `Moskou`.
+    pub fn place(&self, name: &str) -> Option<(&str, PlaceKind)> {
+        self.places.get(&key(name)).map(|(n, k)| (n.as_str(), *k))
+    }
+
+    /// Whether `word` is a known first name (`Vladimir`, `Dilan`).
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(&key(word))
+    }
+
+    /// The canonical organisation for a name written exactly like this
+    /// (case-sensitive, so `OM` matches and `om` does not).
+    pub fn organization(&self, name: &str) -> Option<&str> {
+        self.organizations.get(name).map(String::as_str)
+    }
+
+    /// Dateline city in normal spelling: from the gazetteer when known
+    /// (`MOSKOU` → `Moskou`, `GENÈVE` → `Genève`), else title-cased
+    /// (`KHAN YOUNIS` → `Khan Younis`).
+    pub fn canonical_city(&self, raw: &str) -> String {
+        match self.place(raw) {
+            Some((name, _)) => name.to_string(),
+            None => title_case(raw),
+        }
+    }
+}
+
+fn place_kind(s: &str) -> Option<PlaceKind> {
+    Some(match s {
+        "country" => PlaceKind::Country,
+        "region" => PlaceKind::Region,
+        "city" => PlaceKind::City,
+        "municipality" => PlaceKind::Municipality,
+        "town" => PlaceKind::Town,
+        _ => return None,
+    })
+}
+
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Lookup key: lowercase, diacritics removed, `’` as `'`, single spaces.
+pub fn key(name: &str) -> String {
+    let folded: String = name
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Title-cases a name written in capitals, following Dutch habits:
+/// `'S-HERTOGENBOSCH` → `'s-Hertogenbosch`, `IJMUIDEN` → `IJmuiden`,
+/// `EL-FASHER` → `El-Fasher`.
+pub fn title_case(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut word_start = true;
+    let mut chars = raw.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' || c == '-' {
+            out.push(c);
+            word_start = true;
+        } else if word_start && (c == '\'' || c == '’') {
+            out.push('\'');
+            if let Some(letter) = chars.next() {
+                out.extend(letter.to_lowercase());
+            }
+        } else if word_start {
+            out.push(c);
+            if (c == 'I' || c == 'i') && chars.peek().is_some_and(|&n| n == 'J' || n == 'j') {
+                chars.next();
+                out.push('J');
+            }
+            word_start = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_cities_get_their_dutch_spelling() {
+        let g = gazetteer();
+        assert_eq!(g.canonical_city("MOSKOU"), "Moskou");
+        assert_eq!(g.canonical_city("GENÈVE"), "Genève");
+        assert_eq!(g.canonical_city("DEN HAAG"), "Den Haag");
+        assert_eq!(g.canonical_city("'S-HERTOGENBOSCH"), "'s-Hertogenbosch");
+        assert_eq!(g.canonical_city("KHAN YOUNIS"), "Khan Younis");
+    }
+
+    #[test]
+    fn title_case_fallback_follows_dutch_habits() {
+        assert_eq!(title_case("KHAN YOUNIS"), "Khan Younis");
+        assert_eq!(title_case("'S-GRAVENZANDE"), "'s-Gravenzande");
+        assert_eq!(title_case("IJMUIDEN"), "IJmuiden");
+        assert_eq!(title_case("EL-FASHER"), "El-Fasher");
+    }
+
+    #[test]
+    fn places_are_found_in_any_spelling() {
+        let g = gazetteer();
+        assert_eq!(g.place("Oekraine").map(|p| p.0), Some("Oekraïne"));
+        assert_eq!(g.place("Moscow").map(|p| p.0), Some("Moskou"));
+        assert_eq!(g.place("Liège").map(|p| p.0), Some("Luik"));
+    }
+
+    #[test]
+    fn given_names_and_organisations() {
+        let g = gazetteer();
+        assert!(g.is_given_name("Vladimir"));
+        assert!(!g.is_given_name("Rusland"));
+        assert_eq!(g.organization("NAVO"), Some("NAVO"));
+        assert_eq!(g.organization("om"), None);
+    }
+
+    #[test]
+    fn key_folds_case_diacritics_and_ligatures() {
+        assert_eq!(key("GENÈVE"), "geneve");
+        assert_eq!(key("Ĳsland"), "ijsland");
+        assert_eq!(key("Den  Haag"), "den haag");
+    }
+}

@@ -1,0 +1,320 @@
+//! `build`: corpus folder → committed index, incrementally.
+//!
+//! Owns the build pipeline:
+//!
+//! 1. take the build lock, walk the corpus (sorted);
+//! 2. open the live generation, or start a new one (first build,
+//!    `--rebuild`);
+//! 3. compare every file's size and modification time with the manifest in
+//!    the index: unchanged pages are not read at all; changed and deleted
+//!    pages have their documents deleted by path;
+//! 4. read, parse, extract and convert changed pages on a rayon pool,
+//!    sending documents through a bounded channel to the one thread that
+//!    feeds tantivy's writer;
+//! 5. commit with the [`IndexInfo`] payload (atomic), and publish the
+//!    generation if it is new.
+//!
+//! Anything that fails before the commit leaves the previous index as it
+//! was. A file that cannot be used is a [`Skip`], never an abort.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crossbeam_channel::bounded;
+use rayon::prelude::*;
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+use super::manifest::{self, Stamp};
+use super::{Fields, IndexDir, IndexInfo, document, open_generation, schema, tantivy_error};
+use crate::crawl::{self, Encoding, FileEntry, Skip};
+use crate::entities::RuleExtractor;
+use crate::news::{self, Kind};
+use crate::{Error, Result, analysis};
+
+/// What to build, and with what resources.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    /// Corpus folder.
+    pub corpus: PathBuf,
+    /// Index folder.
+    pub index: PathBuf,
+    /// Start a new generation from scratch even if an index exists.
+    pub rebuild: bool,
+    /// Larger files are skipped.
+    pub max_file_bytes: u64,
+    /// Worker threads for reading and parsing.
+    pub threads: usize,
+    /// tantivy writer memory budget in bytes (split over its threads).
+    pub writer_memory: usize,
+}
+
+impl BuildConfig {
+    /// Defaults: incremental, 64 MiB file limit, all cores, 256 MB writer budget.
+    pub fn new(corpus: impl Into<PathBuf>, index: impl Into<PathBuf>) -> BuildConfig {
+        BuildConfig {
+            corpus: corpus.into(),
+            index: index.into(),
+            rebuild: false,
+            max_file_bytes: 64 << 20,
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            writer_memory: 256 << 20,
+        }
+    }
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    /// Page files found.
+    pub files: usize,
+    /// Pages indexed in this run.
+    pub indexed_pages: usize,
+    /// Articles indexed in this run.
+    pub articles: usize,
+    /// Briefs indexed in this run.
+    pub briefs: usize,
+    /// Pages left as they were.
+    pub unchanged: usize,
+    /// Pages whose documents were replaced.
+    pub updated: usize,
+    /// Pages whose documents were removed because the file is gone.
+    pub removed: usize,
+    /// Files that could not be used, with reasons, sorted by path.
+    pub skipped: Vec<Skip>,
+    /// Regular files that are not pages.
+    pub ignored: usize,
+    /// Pages decoded from Windows-1252 or UTF-16.
+    pub transcoded: usize,
+    /// Bytes read from page files.
+    pub bytes_read: u64,
+    /// Documents in the index after the build.
+    pub documents: u64,
+    /// A new generation was written (first build, `--rebuild`).
+    pub rebuilt: bool,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+}
+
+/// Progress events, delivered on the calling thread.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    /// The walk found this many page files, of which this many need reading.
+    Planned {
+        /// Page files in the corpus.
+        files: usize,
+        /// Files to read.
+        to_read: usize,
+    },
+    /// One more file was read (indexed or skipped).
+    FileDone,
+    /// Writing the commit.
+    Committing,
+}
+
+/// Outcome of one file on a worker thread.
+enum Outcome {
+    Indexed { docs: Vec<TantivyDocument>, articles: usize, briefs: usize, bytes: u64, transcoded: bool },
+    Skipped(Skip),
+}
+
+/// Builds or updates the index; see the module documentation.
+///
+/// # Errors
+/// Fatal problems only: the corpus folder cannot be read, the index folder
+/// cannot be written, another build holds the lock, the index is from an
+/// incompatible version (without `rebuild`). The previous index stays
+/// searchable in every case.
+pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<BuildReport> {
+    let started = Instant::now();
+    let dir = IndexDir::new(&config.index);
+    let lock = dir.lock()?;
+    let walk = crawl::walk(&config.corpus)?;
+    let corpus = std::fs::canonicalize(&config.corpus).unwrap_or_else(|_| config.corpus.clone());
+    let target = Target::open(&dir, &lock, config.rebuild)?;
+    let known = if target.fresh { HashMap::new() } else { read_manifest(&target.index, dir.root())? };
+    let plan = Plan::new(&walk.files, &known);
+    progress(Progress::Planned { files: walk.files.len(), to_read: plan.to_read.len() });
+
+    let mut report = BuildReport {
+        files: walk.files.len(),
+        unchanged: plan.unchanged,
+        updated: plan.updated,
+        removed: plan.removed.len(),
+        skipped: walk.skipped,
+        ignored: walk.ignored,
+        rebuilt: target.fresh,
+        ..BuildReport::default()
+    };
+    if plan.is_empty() && !target.fresh {
+        report.documents = count_documents(&target.index, dir.root())?;
+        report.seconds = started.elapsed().as_secs_f64();
+        return Ok(report);
+    }
+    let fields = Fields::resolve(&target.index.schema())?;
+    let writer = open_writer(&target.index, config, dir.root())?;
+    for path in plan.removed.iter().chain(&plan.replaced) {
+        writer.delete_term(Term::from_field_text(fields.path, path));
+    }
+    index_files(&writer, &fields, &plan.to_read, config, &mut report, progress, dir.root())?;
+    progress(Progress::Committing);
+    commit(writer, &IndexInfo::current(&corpus), dir.root())?;
+    if target.fresh {
+        dir.publish(&target.generation, &lock)?;
+    }
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report.documents = count_documents(&target.index, dir.root())?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// The generation a build writes into.
+struct Target {
+    index: Index,
+    generation: PathBuf,
+    fresh: bool,
+}
+
+impl Target {
+    fn open(dir: &IndexDir, lock: &super::BuildLock, rebuild: bool) -> Result<Target> {
+        if !rebuild {
+            if let Some(generation) = dir.current()? {
+                let (index, _) = open_generation(dir.root(), &generation)?;
+                dir.remove_others(&generation)?;
+                return Ok(Target { index, generation, fresh: false });
+            }
+        }
+        let generation = dir.new_generation(lock)?;
+        let index = Index::create_in_dir(&generation, schema()).map_err(tantivy_error(dir.root()))?;
+        analysis::register(index.tokenizers());
+        Ok(Target { index, generation, fresh: true })
+    }
+}
+
+/// Which pages to read, replace and remove.
+struct Plan<'a> {
+    to_read: Vec<&'a FileEntry>,
+    replaced: Vec<String>,
+    removed: Vec<String>,
+    unchanged: usize,
+    updated: usize,
+}
+
+impl<'a> Plan<'a> {
+    fn new(files: &'a [FileEntry], known: &HashMap<String, Stamp>) -> Plan<'a> {
+        let mut plan = Plan { to_read: Vec::new(), replaced: Vec::new(), removed: Vec::new(), unchanged: 0, updated: 0 };
+        for file in files {
+            match known.get(&file.rel_path) {
+                Some(stamp) if stamp.size == file.size && stamp.mtime_ns == file.mtime_ns => plan.unchanged += 1,
+                Some(_) => {
+                    plan.updated += 1;
+                    plan.replaced.push(file.rel_path.clone());
+                    plan.to_read.push(file);
+                }
+                None => plan.to_read.push(file),
+            }
+        }
+        let present: HashSet<&str> = files.iter().map(|f| f.rel_path.as_str()).collect();
+        plan.removed = known.keys().filter(|k| !present.contains(k.as_str())).cloned().collect();
+        plan.removed.sort();
+        plan
+    }
+
+    fn is_empty(&self) -> bool {
+        self.to_read.is_empty() && self.removed.is_empty()
+    }
+}
+
+fn read_manifest(index: &Index, root: &Path) -> Result<HashMap<String, Stamp>> {
+    let reader = index.reader().map_err(tantivy_error(root))?;
+    manifest::read(&reader.searcher()).map_err(tantivy_error(root))
+}
+
+fn count_documents(index: &Index, root: &Path) -> Result<u64> {
+    let reader = index.reader().map_err(tantivy_error(root))?;
+    Ok(reader.searcher().num_docs())
+}
+
+fn open_writer(index: &Index, config: &BuildConfig, root: &Path) -> Result<IndexWriter> {
+    let threads = config.threads.clamp(1, 8);
+    let memory = config.writer_memory.max(threads * 20_000_000);
+    index.writer_with_num_threads(threads, memory).map_err(tantivy_error(root))
+}
+
+/// Reads and converts `files` on a worker pool; feeds the writer here.
+fn index_files(
+    writer: &IndexWriter,
+    fields: &Fields,
+    files: &[&FileEntry],
+    config: &BuildConfig,
+    report: &mut BuildReport,
+    progress: &mut dyn FnMut(Progress),
+    root: &Path,
+) -> Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads.max(1))
+        .build()
+        .map_err(|e| Error::Io { action: "starting worker threads", path: root.to_path_buf(), source: std::io::Error::other(e) })?;
+    let (sender, receiver) = bounded::<Outcome>(256);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            pool.install(|| {
+                files.par_iter().for_each_with(sender, |sender, file| {
+                    // The receiver only goes away when the writer failed; the
+                    // build then returns that error, so a lost send is fine.
+                    let _ = sender.send(process(fields, file, config.max_file_bytes));
+                });
+            });
+        });
+        for outcome in receiver {
+            progress(Progress::FileDone);
+            record(writer, outcome, report).map_err(tantivy_error(root))?;
+        }
+        Ok(())
+    })
+}
+
+fn process(fields: &Fields, file: &FileEntry, max_bytes: u64) -> Outcome {
+    let source = match crawl::read(file, max_bytes) {
+        Ok(source) => source,
+        Err(skip) => return Outcome::Skipped(skip),
+    };
+    let page = match crate::parse::page(&source.text) {
+        Ok(page) => page,
+        Err(e) => return Outcome::Skipped(Skip { path: file.rel_path.clone(), reason: crawl::SkipReason::Unreadable(e.to_string()) }),
+    };
+    let stories = news::stories(&source, &page, &RuleExtractor);
+    let briefs = stories.iter().filter(|s| s.kind == Kind::Brief).count();
+    Outcome::Indexed {
+        docs: stories.iter().map(|s| document(fields, s, file)).collect(),
+        articles: stories.len() - briefs,
+        briefs,
+        bytes: source.text.len() as u64,
+        transcoded: source.encoding != Encoding::Utf8,
+    }
+}
+
+fn record(writer: &IndexWriter, outcome: Outcome, report: &mut BuildReport) -> tantivy::Result<()> {
+    match outcome {
+        Outcome::Indexed { docs, articles, briefs, bytes, transcoded } => {
+            for doc in docs {
+                writer.add_document(doc)?;
+            }
+            report.indexed_pages += 1;
+            report.articles += articles;
+            report.briefs += briefs;
+            report.bytes_read += bytes;
+            report.transcoded += usize::from(transcoded);
+        }
+        Outcome::Skipped(skip) => report.skipped.push(skip),
+    }
+    Ok(())
+}
+
+fn commit(mut writer: IndexWriter, info: &IndexInfo, root: &Path) -> Result<()> {
+    let payload = serde_json::to_string(info).expect("IndexInfo serialises");
+    let mut prepared = writer.prepare_commit().map_err(tantivy_error(root))?;
+    prepared.set_payload(&payload);
+    prepared.commit().map_err(tantivy_error(root))?;
+    writer.wait_merging_threads().map_err(tantivy_error(root))
+}

@@ -1,0 +1,42 @@
+//! What the index holds, page by page: path → file stamp.
+//!
+//! Owns reading the manifest back from the index itself (the `path`,
+//! `file_size` and `file_mtime` fast fields of live documents), so it can
+//! never disagree with what was committed. No side file to keep in sync.
+
+use std::collections::HashMap;
+
+use tantivy::Searcher;
+
+/// Size and modification time of a page file when it was indexed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// Bytes.
+    pub size: u64,
+    /// Nanoseconds since the epoch.
+    pub mtime_ns: i64,
+}
+
+/// Page path → stamp, for every page with live documents.
+pub fn read(searcher: &Searcher) -> tantivy::Result<HashMap<String, Stamp>> {
+    let mut out = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let Some(paths) = fast.str("path")? else { continue };
+        let sizes = fast.u64("file_size")?;
+        let mtimes = fast.i64("file_mtime")?;
+        let mut seen_ords = std::collections::HashSet::new();
+        let mut name = String::new();
+        for doc in segment.doc_ids_alive() {
+            let Some(ord) = paths.term_ords(doc).next() else { continue };
+            if !seen_ords.insert(ord) {
+                continue;
+            }
+            name.clear();
+            paths.ord_to_str(ord, &mut name)?;
+            let stamp = Stamp { size: sizes.first(doc).unwrap_or(0), mtime_ns: mtimes.first(doc).unwrap_or(0) };
+            out.insert(name.clone(), stamp);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,144 @@
+//! The tantivy index: schema binding, documents, folder lifecycle, builds.
+//!
+//! Owns everything that touches tantivy's writer and the index folder. It
+//! does not parse pages (that is [`crate::parse`]) and does not print.
+//!
+//! Every commit carries an [`IndexInfo`] payload naming the analyzer it was
+//! built with; [`NewsIndex::open`] refuses an index whose analyzer or schema
+//! differs from this binary's, with a message that says to rebuild.
+
+mod build;
+mod dir;
+mod document;
+mod manifest;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+
+pub use build::{BuildConfig, BuildReport, Progress, build};
+pub use dir::{BuildLock, IndexDir};
+pub use document::{StoredStory, document, stored};
+pub use schema::{Fields, SCHEMA_JSON, schema};
+
+use crate::{Error, Result, analysis};
+
+/// Metadata stored with every commit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexInfo {
+    /// [`analysis::ANALYZER_ID`] at build time.
+    pub analyzer: String,
+    /// newsidx version that made the commit.
+    pub newsidx: String,
+    /// Absolute corpus folder the index was built from.
+    pub corpus: PathBuf,
+}
+
+impl IndexInfo {
+    fn current(corpus: &Path) -> IndexInfo {
+        IndexInfo {
+            analyzer: analysis::ANALYZER_ID.to_string(),
+            newsidx: env!("CARGO_PKG_VERSION").to_string(),
+            corpus: corpus.to_path_buf(),
+        }
+    }
+}
+
+fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> Error + '_ {
+    move |source| Error::Index { path: path.to_path_buf(), source }
+}
+
+/// Opens the tantivy index of a generation and checks it is compatible.
+fn open_generation(root: &Path, generation: &Path) -> Result<(Index, IndexInfo)> {
+    let index = Index::open_in_dir(generation).map_err(tantivy_error(root))?;
+    analysis::register(index.tokenizers());
+    let info = read_info(&index, root)?;
+    if info.analyzer != analysis::ANALYZER_ID {
+        return Err(Error::Incompatible {
+            path: root.to_path_buf(),
+            what: "analyzer",
+            found: info.analyzer,
+            expected: analysis::ANALYZER_ID.to_string(),
+        });
+    }
+    let (found, expected) = (serde_json::to_value(index.schema()), serde_json::to_value(schema()));
+    if found.as_ref().ok() != expected.as_ref().ok() {
+        return Err(Error::Incompatible {
+            path: root.to_path_buf(),
+            what: "schema",
+            found: "an older field layout".into(),
+            expected: "the one in index_schema/schema.json".into(),
+        });
+    }
+    Ok((index, info))
+}
+
+fn read_info(index: &Index, root: &Path) -> Result<IndexInfo> {
+    let metas = index.load_metas().map_err(tantivy_error(root))?;
+    let payload = metas.payload.unwrap_or_default();
+    serde_json::from_str(&payload).map_err(|_| Error::Incompatible {
+        path: root.to_path_buf(),
+        what: "analyzer",
+        found: "unknown (no newsidx metadata in the index)".into(),
+        expected: analysis::ANALYZER_ID.to_string(),
+    })
+}
+
+/// A built index opened for searching.
+pub struct NewsIndex {
+    root: PathBuf,
+    reader: IndexReader,
+    fields: Fields,
+    info: IndexInfo,
+}
+
+impl NewsIndex {
+    /// Opens the live generation of the index folder `root`.
+    ///
+    /// # Errors
+    /// [`Error::NoIndex`] when nothing was built yet, [`Error::Incompatible`]
+    /// when it was built with another analyzer or schema.
+    pub fn open(root: &Path) -> Result<NewsIndex> {
+        let dir = IndexDir::new(root);
+        let generation = dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
+        let (index, info) = match open_generation(root, &generation) {
+            // A rebuild may have replaced the generation between reading
+            // CURRENT and opening it: read CURRENT once more.
+            Err(Error::Index { .. }) if dir.current()?.as_deref() != Some(generation.as_path()) => {
+                let generation = dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
+                open_generation(root, &generation)?
+            }
+            other => other?,
+        };
+        let fields = Fields::resolve(&index.schema())?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(tantivy_error(root))?;
+        Ok(NewsIndex { root: root.to_path_buf(), reader, fields, info })
+    }
+
+    /// A searcher on the state at open time.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// What the index says about itself.
+    pub fn info(&self) -> &IndexInfo {
+        &self.info
+    }
+
+    /// The index folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Runs a search; see [`crate::search::run`].
+    pub fn search(&self, request: &crate::search::SearchRequest) -> Result<crate::search::SearchResults> {
+        crate::search::run(self, request)
+    }
+}

@@ -1,0 +1,185 @@
+//! Snippets: the part of a story that best shows why it matched.
+//!
+//! Owns finding matches in the original text (by running the same analyzers
+//! over it and comparing with the query's terms, so `aanslagen` lights up
+//! for the query `aanslag`) and choosing the window with the most distinct
+//! matched words. Returns plain text plus highlight ranges; colours and
+//! markup are the printer's business.
+
+use super::compile::HighlightTerms;
+use crate::analysis::{self, NL_EXACT, NL_TEXT};
+
+/// A window of text with the byte ranges of matched words in it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    /// The window, newlines shown as spaces, `…` where text was cut.
+    pub text: String,
+    /// Byte ranges of matches in `text`, sorted, not overlapping.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+const ELLIPSIS: &str = "…";
+
+/// Byte ranges in `text` where a query term matches, sorted and merged.
+pub fn matches(text: &str, terms: &HighlightTerms) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    if !terms.stems.is_empty() {
+        ranges.extend(
+            analysis::tokens(NL_TEXT, text)
+                .into_iter()
+                .filter(|t| terms.stems.contains(&t.text))
+                .map(|t| (t.offset_from, t.offset_to)),
+        );
+    }
+    if !terms.exact.is_empty() || !terms.prefixes.is_empty() {
+        ranges.extend(
+            analysis::tokens(NL_EXACT, text)
+                .into_iter()
+                .filter(|t| terms.exact.contains(&t.text) || terms.prefixes.iter().any(|p| t.text.starts_with(p.as_str())))
+                .map(|t| (t.offset_from, t.offset_to)),
+        );
+    }
+    merge(ranges)
+}
+
+fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (from, to) in ranges {
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
+/// The best window of about `max_bytes` of `text`.
+pub fn snippet(text: &str, terms: &HighlightTerms, max_bytes: usize) -> Snippet {
+    let found = matches(text, terms);
+    let start = best_start(text, &found, max_bytes);
+    let end = window_end(text, start, max_bytes);
+    let mut out = String::with_capacity(end - start + 2 * ELLIPSIS.len());
+    if start > 0 {
+        out.push_str(ELLIPSIS);
+    }
+    let shift = out.len();
+    out.extend(text[start..end].chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+    if end < text.len() {
+        out.push_str(ELLIPSIS);
+    }
+    let highlights = found
+        .iter()
+        .filter(|(from, to)| *from >= start && *to <= end)
+        .map(|(from, to)| (from - start + shift, to - start + shift))
+        .collect();
+    Snippet { text: out, highlights }
+}
+
+/// Start of the window: a little before the match that opens the window
+/// with the most distinct matched words; 0 without matches.
+fn best_start(text: &str, found: &[(usize, usize)], max_bytes: usize) -> usize {
+    let mut best = (0, 0);
+    for (i, &(from, _)) in found.iter().enumerate() {
+        let mut words: Vec<String> = found[i..]
+            .iter()
+            .take_while(|(_, to)| *to <= from + max_bytes * 3 / 4)
+            .map(|(f, t)| text[*f..*t].to_lowercase())
+            .collect();
+        words.sort();
+        words.dedup();
+        if words.len() > best.0 {
+            best = (words.len(), from);
+        }
+    }
+    if best.0 == 0 {
+        return 0;
+    }
+    let lead = best.1.saturating_sub(max_bytes / 4);
+    if lead == 0 { 0 } else { word_start_after(text, lead) }
+}
+
+fn window_end(text: &str, start: usize, max_bytes: usize) -> usize {
+    let mut end = (start + max_bytes).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end == text.len() {
+        return end;
+    }
+    match text[start..end].rfind(char::is_whitespace) {
+        Some(space) if space > 0 => start + space,
+        _ => end,
+    }
+}
+
+/// The first word start at or after byte `at`.
+fn word_start_after(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    match text[at..].find(char::is_whitespace) {
+        Some(space) => {
+            let rest = &text[at + space..];
+            at + space + (rest.len() - rest.trim_start().len())
+        }
+        None => at,
+    }
+}
+
+/// Byte range → character range in `text` (for JSON consumers).
+pub fn char_range(text: &str, (from, to): (usize, usize)) -> (usize, usize) {
+    let from_chars = text[..from].chars().count();
+    (from_chars, from_chars + text[from..to].chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(stems: &[&str], exact: &[&str]) -> HighlightTerms {
+        HighlightTerms {
+            stems: stems.iter().map(|s| s.to_string()).collect(),
+            exact: exact.iter().map(|s| s.to_string()).collect(),
+            prefixes: Vec::new(),
+        }
+    }
+
+    fn marked(s: &Snippet) -> String {
+        let mut out = s.text.clone();
+        for &(from, to) in s.highlights.iter().rev() {
+            out.insert(to, ']');
+            out.insert(from, '[');
+        }
+        out
+    }
+
+    #[test]
+    fn inflected_forms_light_up_for_a_stem() {
+        let stem = crate::analysis::stem("vluchteling");
+        let s = snippet("Twee vluchtelingen en een vluchteling.", &terms(&[&stem], &[]), 200);
+        assert_eq!(marked(&s), "Twee [vluchtelingen] en een [vluchteling].");
+    }
+
+    #[test]
+    fn window_moves_to_the_matches_and_marks_cuts() {
+        let text = format!("{}Poetin ontmoet Xi in Moskou. {}", "Lange aanloop zonder treffers. ".repeat(20), "Slot. ".repeat(40));
+        let s = snippet(&text, &terms(&["poetin", "xi"], &[]), 120);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert_eq!(s.highlights.len(), 2);
+        assert!(marked(&s).contains("[Poetin] ontmoet [Xi]"));
+    }
+
+    #[test]
+    fn without_matches_the_start_is_shown() {
+        let s = snippet("Begin van het verhaal.\nTweede regel.", &terms(&["niets"], &[]), 200);
+        assert_eq!(s.text, "Begin van het verhaal. Tweede regel.");
+        assert!(s.highlights.is_empty());
+    }
+
+    #[test]
+    fn char_ranges_count_characters() {
+        assert_eq!(char_range("…Oekraïne", (3, 12)), (1, 9));
+    }
+}

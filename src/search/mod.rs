@@ -1,0 +1,240 @@
+//! Searching: query text and filters in, ranked [`Hit`]s and facet counts
+//! out.
+//!
+//! Owns query semantics ([`parse_query`], `compile`), ranking and its tie
+//! break (BM25, then id), facet counting and snippets. It never prints and
+//! never opens a writer; results are plain data that the CLI renders for
+//! people or as JSON.
+
+mod collect;
+mod compile;
+mod highlight;
+mod query;
+
+use serde::Serialize;
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
+use time::format_description::well_known::Rfc3339;
+
+pub use collect::{FacetCollector, Ranked, RankedCollector};
+pub use compile::{EXACT_BOOST, HighlightTerms, TITLE_BOOST};
+pub use highlight::{Snippet, char_range, snippet};
+pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
+
+use crate::index::{NewsIndex, stored};
+use crate::news::Kind;
+use crate::{Error, Result};
+
+/// Facet fields that can be filtered and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Facet {
+    /// Dateline city plus places named in the text.
+    Location,
+    /// News agencies of the dateline.
+    Agency,
+    /// Persons named.
+    Person,
+    /// Organisations named.
+    Organization,
+    /// Dateline city only.
+    Dateline,
+    /// Section of the `Meer uit` block.
+    Section,
+    /// `article` or `brief`.
+    Kind,
+}
+
+impl Facet {
+    /// Every facet, in display order.
+    pub const ALL: [Facet; 7] =
+        [Facet::Location, Facet::Person, Facet::Organization, Facet::Agency, Facet::Dateline, Facet::Section, Facet::Kind];
+
+    /// Name of the field (and of the query prefix `field:`).
+    pub fn field_name(self) -> &'static str {
+        match self {
+            Facet::Location => "location",
+            Facet::Agency => "agency",
+            Facet::Person => "person",
+            Facet::Organization => "organization",
+            Facet::Dateline => "dateline",
+            Facet::Section => "section",
+            Facet::Kind => "kind",
+        }
+    }
+}
+
+/// One search.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// Query text in the newsidx query language.
+    pub query: String,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Filters: within one facet any value may match, across facets all
+    /// must.
+    pub filters: Vec<(Facet, Vec<String>)>,
+    /// Count facet values over all matches.
+    pub facets: bool,
+    /// Values per facet to return.
+    pub facet_limit: usize,
+    /// Snippet length in bytes.
+    pub snippet_bytes: usize,
+}
+
+impl SearchRequest {
+    /// A request for the first 10 hits of `query`.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            limit: 10,
+            offset: 0,
+            filters: Vec::new(),
+            facets: false,
+            facet_limit: 10,
+            snippet_bytes: 240,
+        }
+    }
+}
+
+/// One matching story, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Stable story id, `{path}#{n}`.
+    pub id: String,
+    /// Page path relative to the corpus folder.
+    pub path: String,
+    /// `article` or `brief`.
+    pub kind: String,
+    /// Section of the page's `Meer uit` block.
+    pub section: Option<String>,
+    /// Headline or first sentence.
+    pub title: String,
+    /// Dateline city.
+    pub dateline: Option<String>,
+    /// Agencies.
+    pub agencies: Vec<String>,
+    /// Persons named.
+    pub persons: Vec<String>,
+    /// Places (dateline city first).
+    pub locations: Vec<String>,
+    /// Organisations named.
+    pub organizations: Vec<String>,
+    /// Publication time, RFC 3339, UTC.
+    pub published: String,
+    /// BM25 score.
+    pub score: f32,
+    /// Best window of the text.
+    pub snippet: String,
+    /// Matched words in `snippet`, as `[start, end)` character offsets.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Count of one facet value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    /// The value, as stored (`Moskou`, `Reuters`).
+    pub value: String,
+    /// Matching stories with this value.
+    pub count: u64,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Number of matching stories.
+    pub total: usize,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+    /// Facet counts, when asked for: field name → values by count.
+    pub facets: std::collections::BTreeMap<&'static str, Vec<FacetCount>>,
+}
+
+/// Runs a search on an open index.
+///
+/// # Errors
+/// [`Error::Query`] for a query that does not parse or holds no searchable
+/// word; [`Error::Index`] if the index cannot be read.
+///
+/// # Example
+/// See the crate documentation.
+pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    let node = parse_query(&request.query)?;
+    let compiled = compile::compile(&node, index.fields());
+    let text_query = compiled.query.ok_or_else(|| QueryError {
+        message: "the query has no searchable words".into(),
+        column: 1,
+        query: request.query.clone(),
+    })?;
+    let query = with_filters(text_query, index, &request.filters);
+    let searcher = index.searcher();
+    let k = request.offset.saturating_add(request.limit).min(searcher.num_docs() as usize);
+    let index_error = |source| Error::Index { path: index.root().to_path_buf(), source };
+    let facet_fields = if request.facets { Facet::ALL.iter().map(|f| f.field_name()).collect() } else { Vec::new() };
+    let (total, ranked, counts) = searcher
+        .search(&query, &(Count, RankedCollector::new(k), FacetCollector::new(facet_fields)))
+        .map_err(index_error)?;
+    let mut hits = Vec::new();
+    for r in ranked.into_iter().skip(request.offset) {
+        let doc = searcher.doc(r.address).map_err(index_error)?;
+        hits.push(hit(stored(index.fields(), &doc), r.score, &compiled.highlight, request.snippet_bytes));
+    }
+    let facets = counts.into_iter().map(|(field, values)| (field, top(values, request.facet_limit))).collect();
+    Ok(SearchResults { query: request.query.clone(), total, hits, facets })
+}
+
+/// ANDs the text query with one OR-group per filtered facet, scoring 0 so
+/// that filters never change the ranking.
+fn with_filters(query: Box<dyn Query>, index: &NewsIndex, filters: &[(Facet, Vec<String>)]) -> Box<dyn Query> {
+    let mut clauses = vec![(Occur::Must, query)];
+    for (facet, values) in filters.iter().filter(|(_, v)| !v.is_empty()) {
+        let alternatives: Vec<Node> = values.iter().map(|v| filter_node(*facet, v)).collect();
+        let node = Node::Or(alternatives);
+        let compiled = compile::compile(&node, index.fields());
+        let filter = compiled.query.unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    if clauses.len() == 1 { clauses.pop().expect("one clause").1 } else { Box::new(BooleanQuery::new(clauses)) }
+}
+
+fn filter_node(facet: Facet, value: &str) -> Node {
+    let inner = Node::Phrase { text: value.to_string(), slop: 0, prefix: false };
+    let inner = if facet == Facet::Kind { Node::Word { text: value.to_lowercase(), prefix: false } } else { inner };
+    Node::Field { field: facet.field_name(), node: Box::new(inner) }
+}
+
+fn top(values: std::collections::HashMap<String, u64>, limit: usize) -> Vec<FacetCount> {
+    let mut counts: Vec<FacetCount> = values.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    counts.truncate(limit);
+    counts
+}
+
+fn hit(story: crate::index::StoredStory, score: f32, terms: &HighlightTerms, snippet_bytes: usize) -> Hit {
+    let snip = snippet(&story.body, terms, snippet_bytes);
+    let highlights = snip.highlights.iter().map(|&r| char_range(&snip.text, r)).map(|(a, b)| [a, b]).collect();
+    let published = time::OffsetDateTime::from_unix_timestamp(story.published)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+        .unwrap_or_default();
+    Hit {
+        id: story.id,
+        path: story.path,
+        kind: Kind::parse(&story.kind).map_or(story.kind.clone(), |k| k.as_str().to_string()),
+        section: story.section,
+        title: story.title,
+        dateline: story.dateline,
+        agencies: story.agencies,
+        persons: story.persons,
+        locations: story.locations,
+        organizations: story.organizations,
+        published,
+        score,
+        snippet: snip.text,
+        highlights,
+    }
+}
