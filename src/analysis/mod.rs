@@ -47,7 +47,8 @@ pub const ANALYZER_ID: &str = "nl-1;tokenizer=dutch-1;lowercase;asciifold;\
 
 /// Builds the analyzer registered under `name`, if it is one of ours.
 pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
-    let folded = || TextAnalyzer::builder(DutchTokenizer).filter(LowerCaser).filter(AsciiFoldingFilter);
+    let folded =
+        || TextAnalyzer::builder(DutchTokenizer).filter(LowerCaser).filter(AsciiFoldingFilter);
     match name {
         NL_TEXT => Some(folded().filter(DutchStemmer).build()),
         NL_EXACT | NL_FACET => Some(folded().build()),

@@ -254,9 +254,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_decimal_comma_and_drop_thousands_dots() {
-        assert_eq!(texts("2,5 procent, 1.000 doden, 12.500.000 euro"), [
-            "2,5", "procent", "1000", "doden", "12500000", "euro"
-        ]);
+        assert_eq!(
+            texts("2,5 procent, 1.000 doden, 12.500.000 euro"),
+            ["2,5", "procent", "1000", "doden", "12500000", "euro"]
+        );
     }
 
     #[test]
@@ -271,12 +272,15 @@ mod tests {
 
     #[test]
     fn hyphenated_words_give_parts_and_joined_form() {
-        assert_eq!(tokens("de Sjanghai-samenwerkingsorganisatie"), [
-            (0, "de".into()),
-            (1, "Sjanghai".into()),
-            (1, "Sjanghaisamenwerkingsorganisatie".into()),
-            (2, "samenwerkingsorganisatie".into()),
-        ]);
+        assert_eq!(
+            tokens("de Sjanghai-samenwerkingsorganisatie"),
+            [
+                (0, "de".into()),
+                (1, "Sjanghai".into()),
+                (1, "Sjanghaisamenwerkingsorganisatie".into()),
+                (2, "samenwerkingsorganisatie".into()),
+            ]
+        );
         assert_eq!(texts("GroenLinks-PvdA"), ["GroenLinks", "GroenLinksPvdA", "PvdA"]);
     }
 

@@ -52,7 +52,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Exit> {
     }
     let mut out = std::io::stdout().lock();
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&super::render::build_json(&report, &config))?)?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&super::render::build_json(&report, &config))?
+        )?;
     } else {
         super::render::build_summary(&mut out, &report, &config)?;
     }
@@ -65,9 +69,11 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} files ({per_sec}, {eta} left)")
-            .expect("progress template is valid")
-            .progress_chars("=> "),
+        ProgressStyle::with_template(
+            "{spinner} {msg} [{bar:30}] {pos}/{len} files ({per_sec}, {eta} left)",
+        )
+        .expect("progress template is valid")
+        .progress_chars("=> "),
     );
     bar.set_message("indexing");
     bar
@@ -80,4 +86,3 @@ fn on_progress(bar: &ProgressBar, event: Progress) {
         Progress::Committing => bar.set_message("committing"),
     }
 }
-

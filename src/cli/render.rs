@@ -25,10 +25,19 @@ impl Style {
 }
 
 /// Human-readable search results.
-pub fn search_results(out: &mut impl Write, results: &SearchResults, offset: usize, color: bool) -> io::Result<()> {
+pub fn search_results(
+    out: &mut impl Write,
+    results: &SearchResults,
+    offset: usize,
+    color: bool,
+) -> io::Result<()> {
     let style = Style { color };
     let shown = results.hits.len();
-    let range = if shown == 0 { String::new() } else { format!(", showing {}–{}", offset + 1, offset + shown) };
+    let range = if shown == 0 {
+        String::new()
+    } else {
+        format!(", showing {}–{}", offset + 1, offset + shown)
+    };
     let noun = if results.total == 1 { "hit" } else { "hits" };
     writeln!(out, "{} {noun} for {:?}{range}", results.total, results.query)?;
     for (i, hit) in results.hits.iter().enumerate() {
@@ -75,7 +84,8 @@ fn write_facets(out: &mut impl Write, results: &SearchResults, style: &Style) ->
     writeln!(out, "{}", style.paint(BOLD, "Facets"))?;
     for facet in newsidx::search::Facet::ALL {
         let Some(values) = results.facets.get(facet.field_name()) else { continue };
-        let list: Vec<String> = values.iter().map(|v| format!("{} ({})", v.value, v.count)).collect();
+        let list: Vec<String> =
+            values.iter().map(|v| format!("{} ({})", v.value, v.count)).collect();
         let shown = if list.is_empty() { "–".to_string() } else { list.join(", ") };
         writeln!(out, "  {:<13}{shown}", facet.field_name())?;
     }
@@ -83,7 +93,11 @@ fn write_facets(out: &mut impl Write, results: &SearchResults, style: &Style) ->
 }
 
 /// One-screen summary of a build.
-pub fn build_summary(out: &mut impl Write, report: &BuildReport, config: &BuildConfig) -> io::Result<()> {
+pub fn build_summary(
+    out: &mut impl Write,
+    report: &BuildReport,
+    config: &BuildConfig,
+) -> io::Result<()> {
     let mb = report.bytes_read as f64 / 1e6;
     let rate = if report.seconds > 0.0 { mb / report.seconds } else { 0.0 };
     writeln!(
@@ -102,7 +116,11 @@ pub fn build_summary(out: &mut impl Write, report: &BuildReport, config: &BuildC
         report.ignored
     )?;
     if report.transcoded > 0 {
-        writeln!(out, "{} pages were not UTF-8 and were decoded as Windows-1252 or UTF-16", report.transcoded)?;
+        writeln!(
+            out,
+            "{} pages were not UTF-8 and were decoded as Windows-1252 or UTF-16",
+            report.transcoded
+        )?;
     }
     for skip in &report.skipped {
         writeln!(out, "  skipped {skip}")?;

@@ -92,9 +92,12 @@ fn decode_mixed(mut bytes: &[u8]) -> String {
             }
             Err(e) => {
                 let (valid, rest) = bytes.split_at(e.valid_up_to());
-                out.push_str(std::str::from_utf8(valid).expect("prefix up to valid_up_to is UTF-8"));
+                out.push_str(
+                    std::str::from_utf8(valid).expect("prefix up to valid_up_to is UTF-8"),
+                );
                 let bad = e.error_len().unwrap_or(rest.len());
-                let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&rest[..bad]);
+                let (decoded, _) =
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(&rest[..bad]);
                 out.push_str(&decoded);
                 bytes = &rest[bad..];
             }
@@ -120,7 +123,16 @@ mod tests {
 
     #[test]
     fn stray_bytes_in_utf8_keep_the_valid_utf8() {
-        let (text, enc) = decode("Oekraïne en ".as_bytes().iter().chain(b"Belgi\xeb").copied().collect::<Vec<_>>().as_slice()).unwrap();
+        let (text, enc) = decode(
+            "Oekraïne en "
+                .as_bytes()
+                .iter()
+                .chain(b"Belgi\xeb")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+        )
+        .unwrap();
         assert_eq!(text, "Oekraïne en België");
         assert_eq!(enc, Encoding::Windows1252);
     }

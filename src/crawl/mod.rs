@@ -146,7 +146,9 @@ fn add_file(walk: &mut Walk, root: &Path, entry: &walkdir::DirEntry) {
             size: meta.len(),
             mtime_ns: mtime_ns(&meta),
         }),
-        Err(err) => walk.skipped.push(Skip { path: rel_path, reason: SkipReason::Unreadable(err.to_string()) }),
+        Err(err) => walk
+            .skipped
+            .push(Skip { path: rel_path, reason: SkipReason::Unreadable(err.to_string()) }),
     }
 }
 
@@ -165,7 +167,8 @@ fn walk_skip(root: &Path, err: &walkdir::Error) -> Skip {
 /// not UTF-8, so the id stays printable).
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> =
+        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     if parts.is_empty() { ".".to_string() } else { parts.join("/") }
 }
 
@@ -243,13 +246,20 @@ mod tests {
 
     #[test]
     fn read_skips_empty_binary_and_oversized_files() {
-        let dir = corpus(&[("leeg.txt", b" \n"), ("foto.txt", b"\x89PNG\r\n\x1a\n..."), ("groot.txt", b"Kop\nlange tekst")]);
+        let dir = corpus(&[
+            ("leeg.txt", b" \n"),
+            ("foto.txt", b"\x89PNG\r\n\x1a\n..."),
+            ("groot.txt", b"Kop\nlange tekst"),
+        ]);
         let walk = walk(dir.path()).unwrap();
         let reasons: Vec<_> = walk.files.iter().map(|f| read(f, 12).unwrap_err().reason).collect();
-        assert_eq!(reasons, [
-            SkipReason::Binary(DecodeError::Binary("PNG image")),
-            SkipReason::TooLarge { size: 15, limit: 12 },
-            SkipReason::Empty,
-        ]);
+        assert_eq!(
+            reasons,
+            [
+                SkipReason::Binary(DecodeError::Binary("PNG image")),
+                SkipReason::TooLarge { size: 15, limit: 12 },
+                SkipReason::Empty,
+            ]
+        );
     }
 }

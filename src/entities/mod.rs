@@ -131,7 +131,9 @@ impl<'t, 'w> Found<'t, 'w> {
     fn is_organization(&self, run: Run) -> bool {
         let name = run.without_leading_article(self.words).text(self.text, self.words);
         let defines_acronym = self.acronyms.values().any(|long| *long == name);
-        defines_acronym || organizations::has_head(run, self.words) || organizations::cue_before(run, self.words)
+        defines_acronym
+            || organizations::has_head(run, self.words)
+            || organizations::cue_before(run, self.words)
     }
 
     /// Longest curated-organisation or place match at each word; what stays
@@ -157,7 +159,9 @@ impl<'t, 'w> Found<'t, 'w> {
         let max_end = run_end.min(first + self.g.max_words);
         for end in (first + 1..=max_end).rev() {
             let candidate = self.run_text(first, end);
-            if let Some(org) = self.g.organization(candidate).or_else(|| self.acronyms.get(candidate).copied()) {
+            if let Some(org) =
+                self.g.organization(candidate).or_else(|| self.acronyms.get(candidate).copied())
+            {
                 self.organizations.push((first, org.to_string()));
                 return Some(end);
             }
@@ -229,7 +233,10 @@ mod tests {
         for place in ["Oezbekistan", "Rusland", "Oekraïne", "China", "India", "Pakistan"] {
             assert!(locations.contains(&place.to_string()), "{place} missing from {locations:?}");
         }
-        assert!(!locations.iter().any(|l| l.contains("Russisch") || l == "Poetin"), "{locations:?}");
+        assert!(
+            !locations.iter().any(|l| l.contains("Russisch") || l == "Poetin"),
+            "{locations:?}"
+        );
     }
 
     #[test]
@@ -240,15 +247,19 @@ mod tests {
 
     #[test]
     fn role_cue_with_complement_skips_the_department() {
-        let e = extract("De Amerikaanse minister van Defensie Pete Hegseth heeft het besluit van \
-                         admiraal Frank Bradley genoemd. Hegseth was er niet.");
+        let e = extract(
+            "De Amerikaanse minister van Defensie Pete Hegseth heeft het besluit van \
+                         admiraal Frank Bradley genoemd. Hegseth was er niet.",
+        );
         assert_eq!(e.persons, ["Pete Hegseth", "Frank Bradley"]);
     }
 
     #[test]
     fn compound_cue_and_genitive_short_mention() {
-        let e = extract("Dat zei Kremlin-functionaris Joeri Oesjakov over gezant Steve Witkoff en \
-                         Trumps schoonzoon Jared Kushner. De Amerikaanse president Donald Trump zweeg.");
+        let e = extract(
+            "Dat zei Kremlin-functionaris Joeri Oesjakov over gezant Steve Witkoff en \
+                         Trumps schoonzoon Jared Kushner. De Amerikaanse president Donald Trump zweeg.",
+        );
         assert_eq!(e.persons, ["Joeri Oesjakov", "Steve Witkoff", "Donald Trump", "Jared Kushner"]);
     }
 

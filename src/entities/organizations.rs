@@ -17,20 +17,87 @@ use super::words::{Run, Word};
 /// Last words that make a run an organisation. Compounds ending in one of
 /// the longer heads count too (`samenwerkingsorganisatie`).
 const HEADS: &[&str] = &[
-    "organisatie", "partij", "bank", "unie", "raad", "commissie", "ministerie", "bureau", "dienst",
-    "agentschap", "fonds", "bond", "federatie", "vereniging", "stichting", "universiteit",
-    "ziekenhuis", "rechtbank", "hof", "kamer", "parlement", "international", "forces", "group",
-    "groep", "holding", "airlines", "corporation", "inc", "nv", "bv", "brigade", "brigades",
-    "beweging", "front", "leger", "krant", "omroep", "academie", "instituut", "politie",
-    "tribunaal", "senaat", "congres", "alliantie", "coalitie", "maatschappij", "coöperatie",
+    "organisatie",
+    "partij",
+    "bank",
+    "unie",
+    "raad",
+    "commissie",
+    "ministerie",
+    "bureau",
+    "dienst",
+    "agentschap",
+    "fonds",
+    "bond",
+    "federatie",
+    "vereniging",
+    "stichting",
+    "universiteit",
+    "ziekenhuis",
+    "rechtbank",
+    "hof",
+    "kamer",
+    "parlement",
+    "international",
+    "forces",
+    "group",
+    "groep",
+    "holding",
+    "airlines",
+    "corporation",
+    "inc",
+    "nv",
+    "bv",
+    "brigade",
+    "brigades",
+    "beweging",
+    "front",
+    "leger",
+    "krant",
+    "omroep",
+    "academie",
+    "instituut",
+    "politie",
+    "tribunaal",
+    "senaat",
+    "congres",
+    "alliantie",
+    "coalitie",
+    "maatschappij",
+    "coöperatie",
 ];
 
 /// Words (or heads of compounds) that introduce an organisation.
 const CUES: &[&str] = &[
-    "persbureau", "nieuwsagentschap", "partij", "bedrijf", "concern", "krant", "dagblad", "zender",
-    "omroep", "club", "voetbalclub", "organisatie", "beweging", "militie", "groepering",
-    "terreurgroep", "rebellengroep", "vakbond", "fabrikant", "maker", "keten", "maatschappij",
-    "denktank", "bank", "verzekeraar", "webwinkel", "supermarktketen", "energiebedrijf", "techbedrijf",
+    "persbureau",
+    "nieuwsagentschap",
+    "partij",
+    "bedrijf",
+    "concern",
+    "krant",
+    "dagblad",
+    "zender",
+    "omroep",
+    "club",
+    "voetbalclub",
+    "organisatie",
+    "beweging",
+    "militie",
+    "groepering",
+    "terreurgroep",
+    "rebellengroep",
+    "vakbond",
+    "fabrikant",
+    "maker",
+    "keten",
+    "maatschappij",
+    "denktank",
+    "bank",
+    "verzekeraar",
+    "webwinkel",
+    "supermarktketen",
+    "energiebedrijf",
+    "techbedrijf",
 ];
 
 fn matches_word_list(word: &str, list: &[&str]) -> bool {
@@ -46,12 +113,18 @@ pub fn has_head(run: Run, words: &[Word<'_>]) -> bool {
 
 /// Whether an organisation cue stands right before the run.
 pub fn cue_before(run: Run, words: &[Word<'_>]) -> bool {
-    run.first > 0 && words[run.first].joined_to_previous && matches_word_list(words[run.first - 1].text, CUES)
+    run.first > 0
+        && words[run.first].joined_to_previous
+        && matches_word_list(words[run.first - 1].text, CUES)
 }
 
 /// Acronyms defined in brackets after a run: `Rapid Support Forces (RSF)`
 /// gives `RSF` → `Rapid Support Forces`.
-pub fn acronym_definitions<'t>(text: &'t str, words: &[Word<'_>], runs: &[Run]) -> HashMap<String, &'t str> {
+pub fn acronym_definitions<'t>(
+    text: &'t str,
+    words: &[Word<'_>],
+    runs: &[Run],
+) -> HashMap<String, &'t str> {
     let mut out = HashMap::new();
     for pair in runs.windows(2) {
         let (long, short) = (pair[0], pair[1]);
@@ -62,7 +135,10 @@ pub fn acronym_definitions<'t>(text: &'t str, words: &[Word<'_>], runs: &[Run]) 
         let between = &text[words[long.end - 1].end..acronym.start];
         let closes = text[acronym.end..].starts_with(')');
         if acronym.is_acronym() && between.trim() == "(" && closes {
-            out.insert(acronym.text.to_string(), long.without_leading_article(words).text(text, words));
+            out.insert(
+                acronym.text.to_string(),
+                long.without_leading_article(words).text(text, words),
+            );
         }
     }
     out
@@ -78,13 +154,18 @@ mod tests {
         let text = "meldt persbureau TASS over de Rapid Support Forces en de Europese Commissie";
         let w = words(text);
         let r = runs(&w);
-        let labels: Vec<(&str, bool, bool)> =
-            r.iter().map(|&run| (run.text(text, &w), has_head(run, &w), cue_before(run, &w))).collect();
-        assert_eq!(labels, [
-            ("TASS", false, true),
-            ("Rapid Support Forces", true, false),
-            ("Europese Commissie", true, false),
-        ]);
+        let labels: Vec<(&str, bool, bool)> = r
+            .iter()
+            .map(|&run| (run.text(text, &w), has_head(run, &w), cue_before(run, &w)))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("TASS", false, true),
+                ("Rapid Support Forces", true, false),
+                ("Europese Commissie", true, false),
+            ]
+        );
     }
 
     #[test]

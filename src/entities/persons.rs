@@ -20,17 +20,82 @@ use super::words::{PARTICLES, Run, Word};
 /// Words that introduce a person (lowercase). A compound ending in one of
 /// the longer cues counts too (`partijleider`, `Kremlin-functionaris`).
 const ROLE_CUES: &[&str] = &[
-    "president", "premier", "minister", "leider", "gezant", "woordvoerder", "woordvoerster",
-    "journalist", "journaliste", "admiraal", "generaal", "tsaar", "bondskanselier", "kanselier",
-    "koning", "koningin", "prins", "prinses", "paus", "burgemeester", "staatssecretaris", "senator",
-    "topman", "topvrouw", "directeur", "voorzitter", "schoonzoon", "advocaat", "trainer", "coach",
-    "aanvoerder", "spits", "keeper", "zanger", "zangeres", "schrijver", "schrijfster", "dictator",
-    "ambassadeur", "opperbevelhebber", "rechter", "commissaris", "lijsttrekker", "kamerlid",
-    "europarlementariër", "hoogleraar", "wethouder", "functionaris", "onderhandelaar", "coureur",
-    "wielrenner", "ceo", "topdiplomaat", "diplomaat", "minister-president", "oud-premier",
-    "vicepresident", "vicepremier", "gouverneur", "ayatollah", "sjeik", "kardinaal", "bisschop",
-    "schaatser", "zwemmer", "tennisser", "voetballer", "bondscoach", "econoom", "onderzoeker",
-    "president-directeur", "bestuursvoorzitter", "oprichter", "eigenaar", "acteur", "actrice",
+    "president",
+    "premier",
+    "minister",
+    "leider",
+    "gezant",
+    "woordvoerder",
+    "woordvoerster",
+    "journalist",
+    "journaliste",
+    "admiraal",
+    "generaal",
+    "tsaar",
+    "bondskanselier",
+    "kanselier",
+    "koning",
+    "koningin",
+    "prins",
+    "prinses",
+    "paus",
+    "burgemeester",
+    "staatssecretaris",
+    "senator",
+    "topman",
+    "topvrouw",
+    "directeur",
+    "voorzitter",
+    "schoonzoon",
+    "advocaat",
+    "trainer",
+    "coach",
+    "aanvoerder",
+    "spits",
+    "keeper",
+    "zanger",
+    "zangeres",
+    "schrijver",
+    "schrijfster",
+    "dictator",
+    "ambassadeur",
+    "opperbevelhebber",
+    "rechter",
+    "commissaris",
+    "lijsttrekker",
+    "kamerlid",
+    "europarlementariër",
+    "hoogleraar",
+    "wethouder",
+    "functionaris",
+    "onderhandelaar",
+    "coureur",
+    "wielrenner",
+    "ceo",
+    "topdiplomaat",
+    "diplomaat",
+    "minister-president",
+    "oud-premier",
+    "vicepresident",
+    "vicepremier",
+    "gouverneur",
+    "ayatollah",
+    "sjeik",
+    "kardinaal",
+    "bisschop",
+    "schaatser",
+    "zwemmer",
+    "tennisser",
+    "voetballer",
+    "bondscoach",
+    "econoom",
+    "onderzoeker",
+    "president-directeur",
+    "bestuursvoorzitter",
+    "oprichter",
+    "eigenaar",
+    "acteur",
+    "actrice",
 ];
 
 /// Roman numerals that may end a name (`Nicolaas II`, `Willem-Alexander`).
@@ -40,7 +105,9 @@ const REGNAL: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"
 pub fn is_role_cue(word: &str) -> bool {
     let lower = word.to_lowercase();
     let head = lower.rsplit('-').next().unwrap_or(&lower);
-    ROLE_CUES.iter().any(|cue| lower == *cue || head == *cue || (cue.len() >= 6 && lower.ends_with(cue)))
+    ROLE_CUES
+        .iter()
+        .any(|cue| lower == *cue || head == *cue || (cue.len() >= 6 && lower.ends_with(cue)))
 }
 
 /// A person mention: words `first..end` and the name as written.
@@ -100,13 +167,19 @@ fn cue_before(run: Run, words: &[Word<'_>]) -> Option<CueKind> {
     if is_role_cue(prev) {
         return Some(CueKind::Direct);
     }
-    let complement = matches!(prev, "van" | "voor") && run.first >= 2 && words[run.first - 1].joined_to_previous;
+    let complement =
+        matches!(prev, "van" | "voor") && run.first >= 2 && words[run.first - 1].joined_to_previous;
     (complement && is_role_cue(words[run.first - 2].text)).then_some(CueKind::WithComplement)
 }
 
 /// Index of the first known first name in `first..end`, if any lies after
 /// `first` (skips `Volgens`, `Defensie`, a sentence-initial word…).
-fn skip_to_given_name(first: usize, end: usize, words: &[Word<'_>], g: &Gazetteer) -> Option<usize> {
+fn skip_to_given_name(
+    first: usize,
+    end: usize,
+    words: &[Word<'_>],
+    g: &Gazetteer,
+) -> Option<usize> {
     (first..end.saturating_sub(1)).find(|&i| is_first_name(words[i].text, g))
 }
 
@@ -154,7 +227,8 @@ impl FullNames {
     /// `Poetin's`, `Van der Plas`.
     pub fn resolve(&self, mention: &str) -> Option<&str> {
         let k = key(mention);
-        let bases = [k.as_str(), k.strip_suffix("'s").unwrap_or(""), k.strip_suffix('s').unwrap_or("")];
+        let bases =
+            [k.as_str(), k.strip_suffix("'s").unwrap_or(""), k.strip_suffix('s').unwrap_or("")];
         self.names
             .iter()
             .find(|(_, short)| bases.iter().any(|b| !b.is_empty() && short.iter().any(|s| s == b)))
@@ -168,7 +242,14 @@ mod tests {
 
     #[test]
     fn role_cues_alone_and_in_compounds() {
-        for cue in ["president", "Premier", "Kremlin-functionaris", "partijleider", "oud-premier", "VVD-leider"] {
+        for cue in [
+            "president",
+            "Premier",
+            "Kremlin-functionaris",
+            "partijleider",
+            "oud-premier",
+            "VVD-leider",
+        ] {
             assert!(is_role_cue(cue), "{cue}");
         }
         for word in ["Russische", "de", "persbureau", "Leiden"] {

@@ -33,8 +33,10 @@ impl Word<'_> {
 }
 
 /// Lowercase words that may stand inside a person or place name.
-pub const PARTICLES: &[&str] =
-    &["van", "de", "der", "den", "ter", "ten", "te", "von", "al", "el", "bin", "da", "di", "du", "le", "la", "'t"];
+pub const PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "ter", "ten", "te", "von", "al", "el", "bin", "da", "di", "du",
+    "le", "la", "'t",
+];
 
 /// Splits `text` into words.
 pub fn words(text: &str) -> Vec<Word<'_>> {
@@ -45,7 +47,13 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     while let Some(&(i, c)) = chars.peek() {
         if c.is_alphanumeric() {
             let end = word_end(text, i);
-            out.push(Word { text: &text[i..end], start: i, end, sentence_start, joined_to_previous: joined });
+            out.push(Word {
+                text: &text[i..end],
+                start: i,
+                end,
+                sentence_start,
+                joined_to_previous: joined,
+            });
             sentence_start = false;
             joined = true;
             while chars.peek().is_some_and(|&(j, _)| j < end) {

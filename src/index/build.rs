@@ -114,7 +114,13 @@ pub enum Progress {
 
 /// Outcome of one file on a worker thread.
 enum Outcome {
-    Indexed { docs: Vec<TantivyDocument>, articles: usize, briefs: usize, bytes: u64, transcoded: bool },
+    Indexed {
+        docs: Vec<TantivyDocument>,
+        articles: usize,
+        briefs: usize,
+        bytes: u64,
+        transcoded: bool,
+    },
     Skipped(Skip),
 }
 
@@ -132,7 +138,8 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     let walk = crawl::walk(&config.corpus)?;
     let corpus = std::fs::canonicalize(&config.corpus).unwrap_or_else(|_| config.corpus.clone());
     let target = Target::open(&dir, &lock, config.rebuild)?;
-    let known = if target.fresh { HashMap::new() } else { read_manifest(&target.index, dir.root())? };
+    let known =
+        if target.fresh { HashMap::new() } else { read_manifest(&target.index, dir.root())? };
     let plan = Plan::new(&walk.files, &known);
     progress(Progress::Planned { files: walk.files.len(), to_read: plan.to_read.len() });
 
@@ -177,15 +184,14 @@ struct Target {
 
 impl Target {
     fn open(dir: &IndexDir, lock: &super::BuildLock, rebuild: bool) -> Result<Target> {
-        if !rebuild {
-            if let Some(generation) = dir.current()? {
-                let (index, _) = open_generation(dir.root(), &generation)?;
-                dir.remove_others(&generation)?;
-                return Ok(Target { index, generation, fresh: false });
-            }
+        if let Some(generation) = dir.current()?.filter(|_| !rebuild) {
+            let (index, _) = open_generation(dir.root(), &generation)?;
+            dir.remove_others(&generation)?;
+            return Ok(Target { index, generation, fresh: false });
         }
         let generation = dir.new_generation(lock)?;
-        let index = Index::create_in_dir(&generation, schema()).map_err(tantivy_error(dir.root()))?;
+        let index =
+            Index::create_in_dir(&generation, schema()).map_err(tantivy_error(dir.root()))?;
         analysis::register(index.tokenizers());
         Ok(Target { index, generation, fresh: true })
     }
@@ -202,10 +208,18 @@ struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     fn new(files: &'a [FileEntry], known: &HashMap<String, Stamp>) -> Plan<'a> {
-        let mut plan = Plan { to_read: Vec::new(), replaced: Vec::new(), removed: Vec::new(), unchanged: 0, updated: 0 };
+        let mut plan = Plan {
+            to_read: Vec::new(),
+            replaced: Vec::new(),
+            removed: Vec::new(),
+            unchanged: 0,
+            updated: 0,
+        };
         for file in files {
             match known.get(&file.rel_path) {
-                Some(stamp) if stamp.size == file.size && stamp.mtime_ns == file.mtime_ns => plan.unchanged += 1,
+                Some(stamp) if stamp.size == file.size && stamp.mtime_ns == file.mtime_ns => {
+                    plan.unchanged += 1
+                }
                 Some(_) => {
                     plan.updated += 1;
                     plan.replaced.push(file.rel_path.clone());
@@ -251,10 +265,13 @@ fn index_files(
     progress: &mut dyn FnMut(Progress),
     root: &Path,
 ) -> Result<()> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.threads.max(1))
-        .build()
-        .map_err(|e| Error::Io { action: "starting worker threads", path: root.to_path_buf(), source: std::io::Error::other(e) })?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(config.threads.max(1)).build().map_err(
+        |e| Error::Io {
+            action: "starting worker threads",
+            path: root.to_path_buf(),
+            source: std::io::Error::other(e),
+        },
+    )?;
     let (sender, receiver) = bounded::<Outcome>(256);
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -281,7 +298,12 @@ fn process(fields: &Fields, file: &FileEntry, max_bytes: u64) -> Outcome {
     };
     let page = match crate::parse::page(&source.text) {
         Ok(page) => page,
-        Err(e) => return Outcome::Skipped(Skip { path: file.rel_path.clone(), reason: crawl::SkipReason::Unreadable(e.to_string()) }),
+        Err(e) => {
+            return Outcome::Skipped(Skip {
+                path: file.rel_path.clone(),
+                reason: crawl::SkipReason::Unreadable(e.to_string()),
+            });
+        }
     };
     let stories = news::stories(&source, &page, &RuleExtractor);
     let briefs = stories.iter().filter(|s| s.kind == Kind::Brief).count();

@@ -59,7 +59,12 @@ impl IndexDir {
     pub fn lock(&self) -> Result<BuildLock> {
         fs::create_dir_all(&self.root).map_err(io("creating index folder", &self.root))?;
         let path = self.root.join(LOCK);
-        let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(io("opening", &path))?;
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io("opening", &path))?;
         match file.try_lock() {
             Ok(()) => Ok(BuildLock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(Error::Locked { path }),
@@ -88,7 +93,10 @@ impl IndexDir {
     /// Makes `generation` the live one (atomic rename of `CURRENT`) and
     /// removes every other generation.
     pub fn publish(&self, generation: &Path, _lock: &BuildLock) -> Result<()> {
-        let name = generation.file_name().and_then(|n| n.to_str()).expect("generation folders have UTF-8 names");
+        let name = generation
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("generation folders have UTF-8 names");
         let tmp = self.root.join("CURRENT.tmp");
         let mut file = File::create(&tmp).map_err(io("writing", &tmp))?;
         file.write_all(format!("{name}\n").as_bytes()).map_err(io("writing", &tmp))?;
@@ -163,7 +171,11 @@ mod tests {
         let first = dir.new_generation(&lock).unwrap();
         dir.publish(&first, &lock).unwrap();
         let second = dir.new_generation(&lock).unwrap();
-        assert_eq!(dir.current().unwrap(), Some(first.clone()), "old generation stays live until publish");
+        assert_eq!(
+            dir.current().unwrap(),
+            Some(first.clone()),
+            "old generation stays live until publish"
+        );
         dir.publish(&second, &lock).unwrap();
         assert_eq!(dir.current().unwrap(), Some(second));
         assert!(!first.exists());

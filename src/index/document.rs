@@ -80,6 +80,9 @@ pub fn stored(f: &Fields, doc: &TantivyDocument) -> StoredStory {
         persons: all(f.person),
         locations: all(f.location),
         organizations: all(f.organization),
-        published: doc.get_first(f.published).and_then(|v| v.as_datetime()).map_or(0, |d| d.into_timestamp_secs()),
+        published: doc
+            .get_first(f.published)
+            .and_then(|v| v.as_datetime())
+            .map_or(0, |d| d.into_timestamp_secs()),
     }
 }

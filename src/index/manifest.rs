@@ -34,7 +34,10 @@ pub fn read(searcher: &Searcher) -> tantivy::Result<HashMap<String, Stamp>> {
             }
             name.clear();
             paths.ord_to_str(ord, &mut name)?;
-            let stamp = Stamp { size: sizes.first(doc).unwrap_or(0), mtime_ns: mtimes.first(doc).unwrap_or(0) };
+            let stamp = Stamp {
+                size: sizes.first(doc).unwrap_or(0),
+                mtime_ns: mtimes.first(doc).unwrap_or(0),
+            };
             out.insert(name.clone(), stamp);
         }
     }

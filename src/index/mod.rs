@@ -102,18 +102,24 @@ impl NewsIndex {
     /// when it was built with another analyzer or schema.
     pub fn open(root: &Path) -> Result<NewsIndex> {
         let dir = IndexDir::new(root);
-        let generation = dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
+        let generation =
+            dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
         let (index, info) = match open_generation(root, &generation) {
             // A rebuild may have replaced the generation between reading
             // CURRENT and opening it: read CURRENT once more.
             Err(Error::Index { .. }) if dir.current()?.as_deref() != Some(generation.as_path()) => {
-                let generation = dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
+                let generation =
+                    dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
                 open_generation(root, &generation)?
             }
             other => other?,
         };
         let fields = Fields::resolve(&index.schema())?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(tantivy_error(root))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(tantivy_error(root))?;
         Ok(NewsIndex { root: root.to_path_buf(), reader, fields, info })
     }
 
@@ -138,7 +144,10 @@ impl NewsIndex {
     }
 
     /// Runs a search; see [`crate::search::run`].
-    pub fn search(&self, request: &crate::search::SearchRequest) -> Result<crate::search::SearchResults> {
+    pub fn search(
+        &self,
+        request: &crate::search::SearchRequest,
+    ) -> Result<crate::search::SearchResults> {
         crate::search::run(self, request)
     }
 }

@@ -17,7 +17,8 @@ pub const SCHEMA_JSON: &str = include_str!("../../index_schema/schema.json");
 /// If `schema.json` is not a valid tantivy schema: a build defect that the
 /// unit tests catch before release.
 pub fn schema() -> Schema {
-    serde_json::from_str(SCHEMA_JSON).expect("index_schema/schema.json is a valid tantivy schema (tested)")
+    serde_json::from_str(SCHEMA_JSON)
+        .expect("index_schema/schema.json is a valid tantivy schema (tested)")
 }
 
 /// Handles of every field newsidx reads or writes.
@@ -58,15 +59,23 @@ impl Fields {
     /// [`crate::Error::Schema`] naming the missing or mistyped field.
     pub fn resolve(schema: &Schema) -> crate::Result<Fields> {
         let get = |name: &str, want: Type| -> crate::Result<Field> {
-            let field = schema.get_field(name).map_err(|_| crate::Error::Schema(format!("missing field `{name}`")))?;
+            let field = schema
+                .get_field(name)
+                .map_err(|_| crate::Error::Schema(format!("missing field `{name}`")))?;
             let got = match schema.get_field_entry(field).field_type() {
                 FieldType::Str(_) => Type::Text,
                 FieldType::Date(_) => Type::Date,
                 FieldType::U64(_) => Type::U64,
                 FieldType::I64(_) => Type::I64,
-                other => return Err(crate::Error::Schema(format!("field `{name}` has type {other:?}"))),
+                other => {
+                    return Err(crate::Error::Schema(format!("field `{name}` has type {other:?}")));
+                }
             };
-            if got == want { Ok(field) } else { Err(crate::Error::Schema(format!("field `{name}` is {got:?}, not {want:?}"))) }
+            if got == want {
+                Ok(field)
+            } else {
+                Err(crate::Error::Schema(format!("field `{name}` is {got:?}, not {want:?}")))
+            }
         };
         Ok(Fields {
             id: get("id", Type::Text)?,
@@ -98,7 +107,11 @@ mod tests {
     fn schema_json_parses_and_binds_every_field() {
         let schema = schema();
         Fields::resolve(&schema).unwrap();
-        assert_eq!(schema.fields().count(), 16, "a field was added: bind it in Fields and document it");
+        assert_eq!(
+            schema.fields().count(),
+            16,
+            "a field was added: bind it in Fields and document it"
+        );
     }
 
     #[test]
@@ -106,11 +119,15 @@ mod tests {
         let manager = tantivy::tokenizer::TokenizerManager::default();
         analysis::register(&manager);
         for (_, entry) in schema().fields() {
-            if let FieldType::Str(options) = entry.field_type() {
-                if let Some(indexing) = options.get_indexing_options() {
-                    let name = indexing.tokenizer();
-                    assert!(manager.get(name).is_some(), "field {} uses unregistered tokenizer {name}", entry.name());
-                }
+            if let FieldType::Str(options) = entry.field_type()
+                && let Some(indexing) = options.get_indexing_options()
+            {
+                let name = indexing.tokenizer();
+                assert!(
+                    manager.get(name).is_some(),
+                    "field {} uses unregistered tokenizer {name}",
+                    entry.name()
+                );
             }
         }
     }
@@ -118,10 +135,12 @@ mod tests {
     #[test]
     fn text_fields_use_the_documented_analyzers() {
         let schema = schema();
-        let tokenizer = |name: &str| match schema.get_field_entry(schema.get_field(name).unwrap()).field_type() {
-            FieldType::Str(o) => o.get_indexing_options().unwrap().tokenizer().to_string(),
-            _ => unreachable!(),
-        };
+        let tokenizer =
+            |name: &str| match schema.get_field_entry(schema.get_field(name).unwrap()).field_type()
+            {
+                FieldType::Str(o) => o.get_indexing_options().unwrap().tokenizer().to_string(),
+                _ => unreachable!(),
+            };
         assert_eq!(tokenizer("body"), analysis::NL_TEXT);
         assert_eq!(tokenizer("body_exact"), analysis::NL_EXACT);
         assert_eq!(tokenizer("location"), analysis::NL_FACET);

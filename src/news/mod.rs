@@ -91,7 +91,8 @@ pub fn stories(file: &SourceFile, page: &Page, extractor: &dyn Extractor) -> Vec
         extractor,
     )];
     for (n, brief) in page.briefs.iter().enumerate() {
-        let age = time::Duration::try_from(brief.age.unwrap_or_default()).unwrap_or(time::Duration::ZERO);
+        let age =
+            time::Duration::try_from(brief.age.unwrap_or_default()).unwrap_or(time::Duration::ZERO);
         let parts = StoryParts {
             id: format!("{path}#{}", n + 1),
             kind: Kind::Brief,
@@ -115,8 +116,14 @@ struct StoryParts<'a> {
     published: OffsetDateTime,
 }
 
-fn story(parts: StoryParts<'_>, file: &SourceFile, page: &Page, extractor: &dyn Extractor) -> Story {
-    let city = parts.dateline.and_then(|d| d.city.as_deref()).map(|c| gazetteer().canonical_city(c));
+fn story(
+    parts: StoryParts<'_>,
+    file: &SourceFile,
+    page: &Page,
+    extractor: &dyn Extractor,
+) -> Story {
+    let city =
+        parts.dateline.and_then(|d| d.city.as_deref()).map(|c| gazetteer().canonical_city(c));
     let agencies = parts.dateline.map(|d| canonical_agencies(&d.agencies)).unwrap_or_default();
     let mut entities = extractor.extract(&entity_text(parts.kind, parts.title, parts.body));
     if let Some(city) = &city {

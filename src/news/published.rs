@@ -40,8 +40,11 @@ fn valid_date(y: &str, m: &str, d: &str) -> Option<Date> {
 /// modification time (nanoseconds since the epoch).
 pub fn page_time(rel_path: &str, mtime_ns: i64) -> OffsetDateTime {
     match date_in_path(rel_path) {
-        Some(date) => date.with_time(Time::from_hms(12, 0, 0).expect("noon is a valid time")).assume_utc(),
-        None => OffsetDateTime::from_unix_timestamp_nanos(i128::from(mtime_ns)).unwrap_or(OffsetDateTime::UNIX_EPOCH),
+        Some(date) => {
+            date.with_time(Time::from_hms(12, 0, 0).expect("noon is a valid time")).assume_utc()
+        }
+        None => OffsetDateTime::from_unix_timestamp_nanos(i128::from(mtime_ns))
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH),
     }
 }
 
@@ -72,6 +75,9 @@ mod tests {
     #[test]
     fn path_date_wins_over_mtime_and_is_noon() {
         assert_eq!(page_time("2025/12/02/a.txt", 0), datetime!(2025-12-02 12:00 UTC));
-        assert_eq!(page_time("a.txt", 1_700_000_000_000_000_000), datetime!(2023-11-14 22:13:20 UTC));
+        assert_eq!(
+            page_time("a.txt", 1_700_000_000_000_000_000),
+            datetime!(2023-11-14 22:13:20 UTC)
+        );
     }
 }

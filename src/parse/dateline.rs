@@ -75,7 +75,8 @@ mod tests {
 
     #[test]
     fn cities_with_spaces_diacritics_hyphens_and_apostrophes() {
-        for city in ["KHAN YOUNIS", "DEN HAAG", "GENÈVE", "'S-HERTOGENBOSCH", "NEW YORK", "ST. PETERSBURG"]
+        for city in
+            ["KHAN YOUNIS", "DEN HAAG", "GENÈVE", "'S-HERTOGENBOSCH", "NEW YORK", "ST. PETERSBURG"]
         {
             let text = format!("{city} (ANP) - Tekst");
             assert_eq!(city_and_agencies(&text).unwrap().0.as_deref(), Some(city), "{text}");

@@ -126,10 +126,13 @@ mod tests {
     #[test]
     fn glued_ages_end_the_item_before_them() {
         let block = "KHAN YOUNIS (ANP) - Eerste.\n29 minuten geledenKHARTOEM (ANP) - Tweede.\n1 uur geleden";
-        assert_eq!(split(block), [
-            RawItem { text: "KHAN YOUNIS (ANP) - Eerste.", age: minutes(29) },
-            RawItem { text: "KHARTOEM (ANP) - Tweede.", age: minutes(60) },
-        ]);
+        assert_eq!(
+            split(block),
+            [
+                RawItem { text: "KHAN YOUNIS (ANP) - Eerste.", age: minutes(29) },
+                RawItem { text: "KHARTOEM (ANP) - Tweede.", age: minutes(60) },
+            ]
+        );
     }
 
     #[test]
@@ -144,12 +147,16 @@ mod tests {
     fn singular_units_days_and_gisteren() {
         let block = "ROTTERDAM (ANP) - x\n1 minuut geledenDEN HAAG (ANP) - y\n2 dagen geledenLUIK (BELGA) - z\ngisteren";
         let ages: Vec<_> = split(block).into_iter().map(|i| i.age).collect();
-        assert_eq!(ages, [minutes(1), Some(Duration::from_secs(2 * 86_400)), Some(Duration::from_secs(86_400))]);
+        assert_eq!(
+            ages,
+            [minutes(1), Some(Duration::from_secs(2 * 86_400)), Some(Duration::from_secs(86_400))]
+        );
     }
 
     #[test]
     fn age_in_running_text_is_not_a_separator() {
-        let block = "GAZA (AFP) - De aanval was\n3 uur geleden begonnen, meldt WAFA.\n1 uur geleden";
+        let block =
+            "GAZA (AFP) - De aanval was\n3 uur geleden begonnen, meldt WAFA.\n1 uur geleden";
         let items = split(block);
         assert_eq!(items.len(), 1);
         assert!(items[0].text.contains("3 uur geleden begonnen"));

@@ -104,14 +104,17 @@ pub fn page(text: &str) -> Result<Page, ParseError> {
     };
     let article = article(headline, article_lines);
     let (section, briefs) = match block {
-        Some((marker_line, block_lines)) => (section_name(marker_line), briefs(&block_lines.join("\n"))),
+        Some((marker_line, block_lines)) => {
+            (section_name(marker_line), briefs(&block_lines.join("\n")))
+        }
         None => (None, Vec::new()),
     };
     Ok(Page { article, section, briefs })
 }
 
 fn article(headline: String, lines: &[&str]) -> Article {
-    let body = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+    let body =
+        lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
     let dateline = dateline(&body).map(|(d, _)| d);
     Article { headline, dateline, body }
 }
@@ -143,7 +146,10 @@ pub(crate) mod tests {
     #[test]
     fn seed_page_has_one_article_and_seven_briefs() {
         let page = page(SEED).unwrap();
-        assert_eq!(page.article.headline, "Poetin en Xi hebben eerste persoonlijke ontmoeting sinds invasie");
+        assert_eq!(
+            page.article.headline,
+            "Poetin en Xi hebben eerste persoonlijke ontmoeting sinds invasie"
+        );
         let d = page.article.dateline.as_ref().unwrap();
         assert_eq!(d.city.as_deref(), Some("MOSKOU"));
         assert_eq!(d.agencies, ["ANP", "AFP", "BLOOMBERG"]);
@@ -164,15 +170,18 @@ pub(crate) mod tests {
             })
             .collect();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(got, [
-            ("KHAN YOUNIS".into(), s(&["ANP"]), 29),
-            ("KHARTOEM".into(), s(&["ANP"]), 30),
-            ("MOSKOU".into(), s(&["ANP", "AFP"]), 60),
-            ("MOSKOU".into(), s(&["ANP", "AFP", "RTR"]), 120),
-            ("WASHINGTON".into(), s(&["ANP", "AFP"]), 180),
-            ("WASHINGTON".into(), s(&["ANP"]), 240),
-            ("LONDEN".into(), s(&["ANP", "AFP"]), 300),
-        ]);
+        assert_eq!(
+            got,
+            [
+                ("KHAN YOUNIS".into(), s(&["ANP"]), 29),
+                ("KHARTOEM".into(), s(&["ANP"]), 30),
+                ("MOSKOU".into(), s(&["ANP", "AFP"]), 60),
+                ("MOSKOU".into(), s(&["ANP", "AFP", "RTR"]), 120),
+                ("WASHINGTON".into(), s(&["ANP", "AFP"]), 180),
+                ("WASHINGTON".into(), s(&["ANP"]), 240),
+                ("LONDEN".into(), s(&["ANP", "AFP"]), 300),
+            ]
+        );
     }
 
     #[test]
@@ -189,7 +198,8 @@ pub(crate) mod tests {
 
     #[test]
     fn page_without_dateline_is_valid() {
-        let page = page("Analyse: wat wil Poetin?\nDe oorlog duurt voort.\nTweede alinea.").unwrap();
+        let page =
+            page("Analyse: wat wil Poetin?\nDe oorlog duurt voort.\nTweede alinea.").unwrap();
         assert_eq!(page.article.dateline, None);
         assert_eq!(page.article.body, "De oorlog duurt voort.\nTweede alinea.");
         assert!(page.briefs.is_empty());
@@ -215,7 +225,8 @@ pub(crate) mod tests {
 
     #[test]
     fn meer_uit_in_a_sentence_is_not_a_block_marker() {
-        let page = page("Kop\nMeer uit de begroting gaat naar defensie, zegt de minister.").unwrap();
+        let page =
+            page("Kop\nMeer uit de begroting gaat naar defensie, zegt de minister.").unwrap();
         assert_eq!(page.section, None);
         let page = super::page("Kop\nMeer uit Brussel komt steun").unwrap();
         assert_eq!(page.section, None);
@@ -223,7 +234,8 @@ pub(crate) mod tests {
 
     #[test]
     fn section_names_may_have_two_words_and_an_ampersand() {
-        let page = page("Kop\nTekst.\nMeer uit Tech & Media\nGENT (BELGA) - Iets.\n1 uur geleden").unwrap();
+        let page = page("Kop\nTekst.\nMeer uit Tech & Media\nGENT (BELGA) - Iets.\n1 uur geleden")
+            .unwrap();
         assert_eq!(page.section.as_deref(), Some("Tech & Media"));
     }
 

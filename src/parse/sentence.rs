@@ -35,7 +35,9 @@ fn sentence_end(line: &str) -> Option<usize> {
         }
         let rest = &line[end..];
         let starts_next = rest.starts_with(char::is_whitespace)
-            && rest.trim_start().starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit() || n == '"');
+            && rest
+                .trim_start()
+                .starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit() || n == '"');
         if (rest.trim().is_empty() || starts_next) && !(c == '.' && is_abbreviation(&line[..i])) {
             return Some(end);
         }
@@ -75,7 +77,10 @@ mod tests {
 
     #[test]
     fn initials_and_abbreviations_do_not_end_a_sentence() {
-        assert_eq!(first_sentence("Premier J. Smit en mr. De Vries zijn er. Verder niets."), "Premier J. Smit en mr. De Vries zijn er.");
+        assert_eq!(
+            first_sentence("Premier J. Smit en mr. De Vries zijn er. Verder niets."),
+            "Premier J. Smit en mr. De Vries zijn er."
+        );
     }
 
     #[test]

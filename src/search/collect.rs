@@ -85,9 +85,18 @@ impl Collector for RankedCollector {
     type Fruit = Vec<Ranked>;
     type Child = RankedSegment;
 
-    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<RankedSegment> {
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<RankedSegment> {
         let ids = reader.fast_fields().str("id")?;
-        Ok(RankedSegment { k: self.k, segment, ids, heap: BinaryHeap::with_capacity(self.k.min(1024) + 1) })
+        Ok(RankedSegment {
+            k: self.k,
+            segment,
+            ids,
+            heap: BinaryHeap::with_capacity(self.k.min(1024) + 1),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -130,7 +139,11 @@ impl SegmentCollector for RankedSegment {
                     // then sorts with an empty id rather than failing.
                     let _ = ids.ord_to_str(e.ord, &mut id);
                 }
-                Ranked { score: e.score, id: id.clone(), address: DocAddress::new(self.segment, e.doc) }
+                Ranked {
+                    score: e.score,
+                    id: id.clone(),
+                    address: DocAddress::new(self.segment, e.doc),
+                }
             })
             .collect()
     }
@@ -160,7 +173,11 @@ impl Collector for FacetCollector {
     type Fruit = FacetCounts;
     type Child = FacetSegment;
 
-    fn for_segment(&self, _: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<FacetSegment> {
         let mut columns = Vec::with_capacity(self.fields.len());
         for &name in &self.fields {
             let column = reader.fast_fields().str(name)?;

@@ -17,7 +17,8 @@ use std::collections::HashSet;
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -76,17 +77,26 @@ impl Compiler<'_> {
     fn node(&mut self, node: &Node, scope: Scope, negated: bool) -> Option<Box<dyn Query>> {
         match node {
             Node::Word { text, prefix } => self.words(text, scope, *prefix, None, negated),
-            Node::Phrase { text, slop, prefix } => self.words(text, scope, *prefix, Some(*slop), negated),
+            Node::Phrase { text, slop, prefix } => {
+                self.words(text, scope, *prefix, Some(*slop), negated)
+            }
             Node::Field { field, node } => self.node(node, self.scope(field), negated),
             Node::And(parts) => self.and(parts, scope, negated),
             Node::Or(parts) => {
-                let clauses: Vec<_> =
-                    parts.iter().filter_map(|p| self.node(p, scope, negated)).map(|q| (Occur::Should, q)).collect();
-                (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+                let clauses: Vec<_> = parts
+                    .iter()
+                    .filter_map(|p| self.node(p, scope, negated))
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                (!clauses.is_empty())
+                    .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
             }
             Node::Not(inner) => {
                 let inner = self.node(inner, scope, !negated)?;
-                Some(Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, inner)])))
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, inner),
+                ])))
             }
             Node::All => Some(Box::new(AllQuery)),
         }
@@ -96,7 +106,9 @@ impl Compiler<'_> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for part in parts {
             match part {
-                Node::Not(inner) => clauses.extend(self.node(inner, scope, !negated).map(|q| (Occur::MustNot, q))),
+                Node::Not(inner) => {
+                    clauses.extend(self.node(inner, scope, !negated).map(|q| (Occur::MustNot, q)))
+                }
                 _ => clauses.extend(self.node(part, scope, negated).map(|q| (Occur::Must, q))),
             }
         }
@@ -126,26 +138,72 @@ impl Compiler<'_> {
         }
     }
 
-    fn words(&mut self, text: &str, scope: Scope, prefix: bool, slop: Option<u32>, negated: bool) -> Option<Box<dyn Query>> {
+    fn words(
+        &mut self,
+        text: &str,
+        scope: Scope,
+        prefix: bool,
+        slop: Option<u32>,
+        negated: bool,
+    ) -> Option<Box<dyn Query>> {
         match scope {
-            Scope::Text => self.text(text, &[(self.fields.title, self.fields.title_exact, TITLE_BOOST), (self.fields.body, self.fields.body_exact, 1.0)], prefix, slop, negated),
-            Scope::Title => self.text(text, &[(self.fields.title, self.fields.title_exact, 1.0)], prefix, slop, negated),
-            Scope::Body => self.text(text, &[(self.fields.body, self.fields.body_exact, 1.0)], prefix, slop, negated),
+            Scope::Text => self.text(
+                text,
+                &[
+                    (self.fields.title, self.fields.title_exact, TITLE_BOOST),
+                    (self.fields.body, self.fields.body_exact, 1.0),
+                ],
+                prefix,
+                slop,
+                negated,
+            ),
+            Scope::Title => self.text(
+                text,
+                &[(self.fields.title, self.fields.title_exact, 1.0)],
+                prefix,
+                slop,
+                negated,
+            ),
+            Scope::Body => self.text(
+                text,
+                &[(self.fields.body, self.fields.body_exact, 1.0)],
+                prefix,
+                slop,
+                negated,
+            ),
             Scope::Facet(field, is_agency) => {
                 let value = if is_agency { canonical_agency(text) } else { text.to_string() };
                 let toks = by_position(NL_FACET, &value);
-                let q = if prefix { prefix_query(field, &toks) } else { term_or_phrase(field, &toks, 0) };
+                let q = if prefix {
+                    prefix_query(field, &toks)
+                } else {
+                    term_or_phrase(field, &toks, 0)
+                };
                 q.map(|q| Box::new(ConstScoreQuery::new(q, 1.0)) as Box<dyn Query>)
             }
             Scope::Raw(field) => {
-                let value = if field == self.fields.kind { text.to_lowercase() } else { text.to_string() };
-                Some(Box::new(ConstScoreQuery::new(Box::new(TermQuery::new(Term::from_field_text(field, &value), IndexRecordOption::Basic)), 1.0)))
+                let value =
+                    if field == self.fields.kind { text.to_lowercase() } else { text.to_string() };
+                Some(Box::new(ConstScoreQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, &value),
+                        IndexRecordOption::Basic,
+                    )),
+                    1.0,
+                )))
             }
         }
     }
 
     /// Words or a phrase over (stemmed, exact, boost) field pairs.
-    fn text(&mut self, text: &str, pairs: &[(Field, Field, f32)], prefix: bool, slop: Option<u32>, negated: bool) -> Option<Box<dyn Query>> {
+    fn text(
+        &mut self,
+        text: &str,
+        pairs: &[(Field, Field, f32)],
+        prefix: bool,
+        slop: Option<u32>,
+        negated: bool,
+    ) -> Option<Box<dyn Query>> {
         let exact = by_position(NL_EXACT, text);
         let stems = if prefix || slop.is_some() { Vec::new() } else { by_position(NL_TEXT, text) };
         if !negated {
@@ -153,10 +211,16 @@ impl Compiler<'_> {
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for &(stem_field, exact_field, boost) in pairs {
-            let exact_query = if prefix { prefix_query(exact_field, &exact) } else { term_or_phrase(exact_field, &exact, slop.unwrap_or(0)) };
+            let exact_query = if prefix {
+                prefix_query(exact_field, &exact)
+            } else {
+                term_or_phrase(exact_field, &exact, slop.unwrap_or(0))
+            };
             let exact_boost = if slop.is_some() || prefix { boost } else { boost * EXACT_BOOST };
             clauses.extend(exact_query.map(|q| (Occur::Should, boosted(q, exact_boost))));
-            clauses.extend(term_or_phrase(stem_field, &stems, 0).map(|q| (Occur::Should, boosted(q, boost))));
+            clauses.extend(
+                term_or_phrase(stem_field, &stems, 0).map(|q| (Occur::Should, boosted(q, boost))),
+            );
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
@@ -193,7 +257,10 @@ fn by_position(analyzer: &str, text: &str) -> Vec<(usize, String)> {
 fn term_or_phrase(field: Field, toks: &[(usize, String)], slop: u32) -> Option<Box<dyn Query>> {
     match toks {
         [] => None,
-        [(_, t)] => Some(Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs))),
+        [(_, t)] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, t),
+            IndexRecordOption::WithFreqs,
+        ))),
         _ => {
             let terms = toks.iter().map(|(o, t)| (*o, Term::from_field_text(field, t))).collect();
             Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))

@@ -35,7 +35,10 @@ pub fn matches(text: &str, terms: &HighlightTerms) -> Vec<(usize, usize)> {
         ranges.extend(
             analysis::tokens(NL_EXACT, text)
                 .into_iter()
-                .filter(|t| terms.exact.contains(&t.text) || terms.prefixes.iter().any(|p| t.text.starts_with(p.as_str())))
+                .filter(|t| {
+                    terms.exact.contains(&t.text)
+                        || terms.prefixes.iter().any(|p| t.text.starts_with(p.as_str()))
+                })
                 .map(|t| (t.offset_from, t.offset_to)),
         );
     }
@@ -164,7 +167,11 @@ mod tests {
 
     #[test]
     fn window_moves_to_the_matches_and_marks_cuts() {
-        let text = format!("{}Poetin ontmoet Xi in Moskou. {}", "Lange aanloop zonder treffers. ".repeat(20), "Slot. ".repeat(40));
+        let text = format!(
+            "{}Poetin ontmoet Xi in Moskou. {}",
+            "Lange aanloop zonder treffers. ".repeat(20),
+            "Slot. ".repeat(40)
+        );
         let s = snippet(&text, &terms(&["poetin", "xi"], &[]), 120);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
         assert_eq!(s.highlights.len(), 2);

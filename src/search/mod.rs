@@ -47,8 +47,15 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in display order.
-    pub const ALL: [Facet; 7] =
-        [Facet::Location, Facet::Person, Facet::Organization, Facet::Agency, Facet::Dateline, Facet::Section, Facet::Kind];
+    pub const ALL: [Facet; 7] = [
+        Facet::Location,
+        Facet::Person,
+        Facet::Organization,
+        Facet::Agency,
+        Facet::Dateline,
+        Facet::Section,
+        Facet::Kind,
+    ];
 
     /// Name of the field (and of the query prefix `field:`).
     pub fn field_name(self) -> &'static str {
@@ -174,22 +181,38 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
     let searcher = index.searcher();
     let k = request.offset.saturating_add(request.limit).min(searcher.num_docs() as usize);
     let index_error = |source| Error::Index { path: index.root().to_path_buf(), source };
-    let facet_fields = if request.facets { Facet::ALL.iter().map(|f| f.field_name()).collect() } else { Vec::new() };
+    let facet_fields = if request.facets {
+        Facet::ALL.iter().map(|f| f.field_name()).collect()
+    } else {
+        Vec::new()
+    };
     let (total, ranked, counts) = searcher
         .search(&query, &(Count, RankedCollector::new(k), FacetCollector::new(facet_fields)))
         .map_err(index_error)?;
     let mut hits = Vec::new();
     for r in ranked.into_iter().skip(request.offset) {
         let doc = searcher.doc(r.address).map_err(index_error)?;
-        hits.push(hit(stored(index.fields(), &doc), r.score, &compiled.highlight, request.snippet_bytes));
+        hits.push(hit(
+            stored(index.fields(), &doc),
+            r.score,
+            &compiled.highlight,
+            request.snippet_bytes,
+        ));
     }
-    let facets = counts.into_iter().map(|(field, values)| (field, top(values, request.facet_limit))).collect();
+    let facets = counts
+        .into_iter()
+        .map(|(field, values)| (field, top(values, request.facet_limit)))
+        .collect();
     Ok(SearchResults { query: request.query.clone(), total, hits, facets })
 }
 
 /// ANDs the text query with one OR-group per filtered facet, scoring 0 so
 /// that filters never change the ranking.
-fn with_filters(query: Box<dyn Query>, index: &NewsIndex, filters: &[(Facet, Vec<String>)]) -> Box<dyn Query> {
+fn with_filters(
+    query: Box<dyn Query>,
+    index: &NewsIndex,
+    filters: &[(Facet, Vec<String>)],
+) -> Box<dyn Query> {
     let mut clauses = vec![(Occur::Must, query)];
     for (facet, values) in filters.iter().filter(|(_, v)| !v.is_empty()) {
         let alternatives: Vec<Node> = values.iter().map(|v| filter_node(*facet, v)).collect();
@@ -198,25 +221,40 @@ fn with_filters(query: Box<dyn Query>, index: &NewsIndex, filters: &[(Facet, Vec
         let filter = compiled.query.unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    if clauses.len() == 1 { clauses.pop().expect("one clause").1 } else { Box::new(BooleanQuery::new(clauses)) }
+    if clauses.len() == 1 {
+        clauses.pop().expect("one clause").1
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    }
 }
 
 fn filter_node(facet: Facet, value: &str) -> Node {
     let inner = Node::Phrase { text: value.to_string(), slop: 0, prefix: false };
-    let inner = if facet == Facet::Kind { Node::Word { text: value.to_lowercase(), prefix: false } } else { inner };
+    let inner = if facet == Facet::Kind {
+        Node::Word { text: value.to_lowercase(), prefix: false }
+    } else {
+        inner
+    };
     Node::Field { field: facet.field_name(), node: Box::new(inner) }
 }
 
 fn top(values: std::collections::HashMap<String, u64>, limit: usize) -> Vec<FacetCount> {
-    let mut counts: Vec<FacetCount> = values.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
+    let mut counts: Vec<FacetCount> =
+        values.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
     counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     counts.truncate(limit);
     counts
 }
 
-fn hit(story: crate::index::StoredStory, score: f32, terms: &HighlightTerms, snippet_bytes: usize) -> Hit {
+fn hit(
+    story: crate::index::StoredStory,
+    score: f32,
+    terms: &HighlightTerms,
+    snippet_bytes: usize,
+) -> Hit {
     let snip = snippet(&story.body, terms, snippet_bytes);
-    let highlights = snip.highlights.iter().map(|&r| char_range(&snip.text, r)).map(|(a, b)| [a, b]).collect();
+    let highlights =
+        snip.highlights.iter().map(|&r| char_range(&snip.text, r)).map(|(a, b)| [a, b]).collect();
     let published = time::OffsetDateTime::from_unix_timestamp(story.published)
         .ok()
         .and_then(|t| t.format(&Rfc3339).ok())

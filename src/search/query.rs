@@ -17,8 +17,19 @@
 use std::fmt;
 
 /// Fields a query may name with `field:value`.
-pub const FIELD_NAMES: &[&str] =
-    &["title", "body", "location", "dateline", "agency", "person", "organization", "org", "section", "kind", "id"];
+pub const FIELD_NAMES: &[&str] = &[
+    "title",
+    "body",
+    "location",
+    "dateline",
+    "agency",
+    "person",
+    "organization",
+    "org",
+    "section",
+    "kind",
+    "id",
+];
 
 /// Longest accepted query, in characters.
 pub const MAX_QUERY_CHARS: usize = 10_000;
@@ -77,7 +88,8 @@ pub struct QueryError {
 
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let shown: String = self.query.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let shown: String =
+            self.query.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         write!(
             f,
             "bad query: {} at column {}\n  {}\n  {}^",
@@ -120,21 +132,32 @@ enum Tok {
 pub fn parse_query(query: &str) -> Result<Node, QueryError> {
     let chars = query.chars().count();
     if chars > MAX_QUERY_CHARS {
-        return Err(error(query, MAX_QUERY_CHARS + 1, format!("the query is longer than {MAX_QUERY_CHARS} characters")));
+        return Err(error(
+            query,
+            MAX_QUERY_CHARS + 1,
+            format!("the query is longer than {MAX_QUERY_CHARS} characters"),
+        ));
     }
     let tokens = lex(query)?;
     if tokens.is_empty() {
         return Err(error(query, 1, "the query is empty".into()));
     }
-    let terms = tokens.iter().filter(|(t, _)| matches!(t, Tok::Word { .. } | Tok::Quoted { .. })).count();
+    let terms =
+        tokens.iter().filter(|(t, _)| matches!(t, Tok::Word { .. } | Tok::Quoted { .. })).count();
     if terms > MAX_TERMS {
-        return Err(error(query, 1, format!("the query has {terms} terms; at most {MAX_TERMS} are allowed")));
+        return Err(error(
+            query,
+            1,
+            format!("the query has {terms} terms; at most {MAX_TERMS} are allowed"),
+        ));
     }
     let mut parser = Parser { query, tokens, pos: 0, depth: 0 };
     let node = parser.or()?;
     match parser.peek() {
         None => Ok(node),
-        Some((Tok::Close, col)) => Err(error(query, col, "unexpected ')' without a matching '('".into())),
+        Some((Tok::Close, col)) => {
+            Err(error(query, col, "unexpected ')' without a matching '('".into()))
+        }
         Some((_, col)) => Err(error(query, col, "unexpected input".into())),
     }
 }
@@ -160,11 +183,19 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
             let (tok, next) = lex_quoted(query, &chars, i)?;
             out.push((tok, col));
             i = next;
-        } else if c == '-' && i + 1 < chars.len() && starts_term(chars[i + 1]) && negation_can_start(&chars, i, &out) {
+        } else if c == '-'
+            && i + 1 < chars.len()
+            && starts_term(chars[i + 1])
+            && negation_can_start(&chars, i, &out)
+        {
             out.push((Tok::Minus, col));
             i += 1;
         } else if c == '-' && (i + 1 == chars.len() || chars[i + 1].is_whitespace()) {
-            return Err(error(query, col, "'-' must be directly followed by the term to exclude, as in -Trump".into()));
+            return Err(error(
+                query,
+                col,
+                "'-' must be directly followed by the term to exclude, as in -Trump".into(),
+            ));
         } else {
             i = lex_word(query, &chars, i, &mut out)?;
         }
@@ -175,7 +206,9 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
 /// A `-` negates at the start of a term: after a space, a bracket, or
 /// another negation (`--x`); inside a word (`GroenLinks-PvdA`) it does not.
 fn negation_can_start(chars: &[char], i: usize, out: &[(Tok, usize)]) -> bool {
-    i == 0 || !is_word_char(chars[i - 1]) || matches!(out.last(), Some((Tok::Minus, col)) if *col == i)
+    i == 0
+        || !is_word_char(chars[i - 1])
+        || matches!(out.last(), Some((Tok::Minus, col)) if *col == i)
 }
 
 fn starts_term(c: char) -> bool {
@@ -200,7 +233,11 @@ fn lex_quoted(query: &str, chars: &[char], start: usize) -> Result<(Tok, usize),
     if chars.get(next) == Some(&'~') {
         let digits: String = chars[next + 1..].iter().take_while(|c| c.is_ascii_digit()).collect();
         if digits.is_empty() {
-            return Err(error(query, next + 1, "'~' after a phrase needs a number, as in \"Poetin Xi\"~5".into()));
+            return Err(error(
+                query,
+                next + 1,
+                "'~' after a phrase needs a number, as in \"Poetin Xi\"~5".into(),
+            ));
         }
         slop = digits.parse::<u32>().unwrap_or(u32::MAX).min(100);
         next += 1 + digits.chars().count();
@@ -208,18 +245,34 @@ fn lex_quoted(query: &str, chars: &[char], start: usize) -> Result<(Tok, usize),
     Ok((Tok::Quoted { text, slop, prefix }, next))
 }
 
-fn lex_word(query: &str, chars: &[char], start: usize, out: &mut Vec<(Tok, usize)>) -> Result<usize, QueryError> {
+fn lex_word(
+    query: &str,
+    chars: &[char],
+    start: usize,
+    out: &mut Vec<(Tok, usize)>,
+) -> Result<usize, QueryError> {
     let end = (start..chars.len()).find(|&j| !is_word_char(chars[j])).unwrap_or(chars.len());
     let word: String = chars[start..end].iter().collect();
     let col = start + 1;
     if let Some((name, _)) = word.split_once(':').filter(|(name, _)| is_field_like(name)) {
         let field = field_name(name).ok_or_else(|| {
-            error(query, col, format!("unknown field '{name}' (known fields: {})", FIELD_NAMES.join(", ")))
+            error(
+                query,
+                col,
+                format!("unknown field '{name}' (known fields: {})", FIELD_NAMES.join(", ")),
+            )
         })?;
         out.push((Tok::Field(field), col));
         let value_start = start + name.chars().count() + 1;
-        if value_start >= chars.len() || chars[value_start].is_whitespace() || chars[value_start] == ')' {
-            return Err(error(query, col, format!("field '{name}:' needs a value, as in {name}:Moskou")));
+        if value_start >= chars.len()
+            || chars[value_start].is_whitespace()
+            || chars[value_start] == ')'
+        {
+            return Err(error(
+                query,
+                col,
+                format!("field '{name}:' needs a value, as in {name}:Moskou"),
+            ));
         }
         return Ok(value_start);
     }
@@ -229,7 +282,9 @@ fn lex_word(query: &str, chars: &[char], start: usize, out: &mut Vec<(Tok, usize
         "NOT" => Tok::Not,
         "*" => Tok::Star,
         w => match w.strip_suffix('*') {
-            Some(stem) if !stem.is_empty() => Tok::Word { text: stem.trim_end_matches('*').to_string(), prefix: true },
+            Some(stem) if !stem.is_empty() => {
+                Tok::Word { text: stem.trim_end_matches('*').to_string(), prefix: true }
+            }
             _ => Tok::Word { text: w.to_string(), prefix: false },
         },
     };
@@ -252,7 +307,9 @@ fn field_name(name: &str) -> Option<&'static str> {
 
 fn is_kind(node: &Node) -> bool {
     match node {
-        Node::Word { text, prefix: false } => crate::news::Kind::parse(&text.to_lowercase()).is_some(),
+        Node::Word { text, prefix: false } => {
+            crate::news::Kind::parse(&text.to_lowercase()).is_some()
+        }
         Node::Or(parts) => parts.iter().all(is_kind),
         _ => false,
     }
@@ -293,8 +350,14 @@ impl Parser<'_> {
                 None | Some((Tok::Or | Tok::Close, _)) => break,
                 Some((Tok::And, col)) => {
                     self.pos += 1;
-                    if parts.is_empty() || matches!(self.peek(), None | Some((Tok::Or | Tok::And | Tok::Close, _))) {
-                        return Err(error(self.query, col, "AND needs a term on both sides".into()));
+                    if parts.is_empty()
+                        || matches!(self.peek(), None | Some((Tok::Or | Tok::And | Tok::Close, _)))
+                    {
+                        return Err(error(
+                            self.query,
+                            col,
+                            "AND needs a term on both sides".into(),
+                        ));
                     }
                 }
                 Some(_) => parts.push(self.unary()?),
@@ -327,10 +390,18 @@ impl Parser<'_> {
         }
     }
 
-    fn nested(&mut self, col: usize, f: fn(&mut Self) -> Result<Node, QueryError>) -> Result<Node, QueryError> {
+    fn nested(
+        &mut self,
+        col: usize,
+        f: fn(&mut Self) -> Result<Node, QueryError>,
+    ) -> Result<Node, QueryError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(error(self.query, col, format!("the query nests deeper than {MAX_DEPTH} levels")));
+            return Err(error(
+                self.query,
+                col,
+                format!("the query nests deeper than {MAX_DEPTH} levels"),
+            ));
         }
         let node = f(self);
         self.depth -= 1;
@@ -355,15 +426,23 @@ impl Parser<'_> {
                 let value_col = self.peek().map_or(col, |(_, c)| c);
                 let node = self.nested(col, Self::primary)?;
                 if field == "kind" && !is_kind(&node) {
-                    return Err(error(self.query, value_col, "kind: must be article or brief".into()));
+                    return Err(error(
+                        self.query,
+                        value_col,
+                        "kind: must be article or brief".into(),
+                    ));
                 }
                 Ok(Node::Field { field, node: Box::new(node) })
             }
             Tok::Quoted { text, slop, prefix } => Ok(Node::Phrase { text, slop, prefix }),
             Tok::Word { text, prefix } => Ok(Node::Word { text, prefix }),
             Tok::Star => Ok(Node::All),
-            Tok::Close => Err(error(self.query, col, "unexpected ')' without a matching '('".into())),
-            Tok::Or | Tok::And | Tok::Not | Tok::Minus => Err(error(self.query, col, "expected a term here".into())),
+            Tok::Close => {
+                Err(error(self.query, col, "unexpected ')' without a matching '('".into()))
+            }
+            Tok::Or | Tok::And | Tok::Not | Tok::Minus => {
+                Err(error(self.query, col, "expected a term here".into()))
+            }
         }
     }
 }
@@ -399,7 +478,11 @@ mod tests {
                 Node::Word { text: "vluchteling".into(), prefix: true },
                 Node::Field {
                     field: "location",
-                    node: Box::new(Node::Phrase { text: "Den Haag".into(), slop: 0, prefix: false })
+                    node: Box::new(Node::Phrase {
+                        text: "Den Haag".into(),
+                        slop: 0,
+                        prefix: false
+                    })
                 },
             ])
         );
@@ -414,13 +497,19 @@ mod tests {
     fn field_with_group_and_alias() {
         assert_eq!(
             parse_query("org:(NAVO OR EU)").unwrap(),
-            Node::Field { field: "organization", node: Box::new(Node::Or(vec![word("NAVO"), word("EU")])) }
+            Node::Field {
+                field: "organization",
+                node: Box::new(Node::Or(vec![word("NAVO"), word("EU")]))
+            }
         );
     }
 
     #[test]
     fn lowercase_operators_are_words() {
-        assert_eq!(parse_query("oorlog or vrede").unwrap(), Node::And(vec![word("oorlog"), word("or"), word("vrede")]));
+        assert_eq!(
+            parse_query("oorlog or vrede").unwrap(),
+            Node::And(vec![word("oorlog"), word("or"), word("vrede")])
+        );
     }
 
     #[test]
@@ -446,7 +535,10 @@ mod tests {
     #[test]
     fn error_message_shows_a_caret_under_the_column() {
         let err = parse_query("Poetin \"Xi").unwrap_err();
-        assert_eq!(err.to_string(), "bad query: this quote is never closed at column 8\n  Poetin \"Xi\n         ^");
+        assert_eq!(
+            err.to_string(),
+            "bad query: this quote is never closed at column 8\n  Poetin \"Xi\n         ^"
+        );
     }
 
     #[test]

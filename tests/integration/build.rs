@@ -1,0 +1,241 @@
+//! `newsidx build`: counts, the seed page, encodings, bad files,
+//! incremental updates, rebuilds, locks.
+
+use std::fs;
+
+use crate::util::*;
+
+const SEED: &str = "2025/12/02/000_487c0d66560372fc.txt";
+
+fn seed_text() -> String {
+    fs::read_to_string(sample_corpus().join(SEED)).unwrap()
+}
+
+#[test]
+fn sample_corpus_builds_cleanly() {
+    let env = TestEnv::sample();
+    let report = env.build();
+    assert_eq!(report.files, 39);
+    assert_eq!(report.indexed_pages, 39);
+    assert_eq!(report.articles, 39);
+    assert_eq!(report.briefs, 83);
+    assert_eq!(report.documents, 122);
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(report.transcoded, 1, "the Windows-1252 page");
+    assert!(report.rebuilt);
+}
+
+#[test]
+fn seed_page_gives_one_article_and_seven_briefs_with_their_own_datelines() {
+    let env = TestEnv::new();
+    env.write(SEED, seed_text());
+    env.build();
+    let all = env.all();
+    let got: Vec<(String, String, Option<String>, Vec<String>)> = all
+        .iter()
+        .map(|h| {
+            (
+                h.id.rsplit('#').next().unwrap().to_string(),
+                h.kind.clone(),
+                h.dateline.clone(),
+                h.agencies.clone(),
+            )
+        })
+        .collect();
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let want = vec![
+        ("0", "article", "Moskou", s(&["ANP", "AFP", "Bloomberg"])),
+        ("1", "brief", "Khan Younis", s(&["ANP"])),
+        ("2", "brief", "Khartoem", s(&["ANP"])),
+        ("3", "brief", "Moskou", s(&["ANP", "AFP"])),
+        ("4", "brief", "Moskou", s(&["ANP", "AFP", "Reuters"])),
+        ("5", "brief", "Washington", s(&["ANP", "AFP"])),
+        ("6", "brief", "Washington", s(&["ANP"])),
+        ("7", "brief", "Londen", s(&["ANP", "AFP"])),
+    ];
+    let want: Vec<_> = want
+        .into_iter()
+        .map(|(n, k, c, a)| (n.to_string(), k.to_string(), Some(c.to_string()), a))
+        .collect();
+    assert_eq!(got, want);
+    assert!(all.iter().all(|h| h.section.as_deref() == Some("Buitenland")));
+}
+
+#[test]
+fn brief_times_are_page_time_minus_age() {
+    let env = TestEnv::new();
+    env.write(SEED, seed_text());
+    env.build();
+    let published: Vec<String> = env.all().into_iter().map(|h| h.published).collect();
+    assert_eq!(published[0], "2025-12-02T12:00:00Z");
+    assert_eq!(published[1], "2025-12-02T11:31:00Z", "29 minuten geleden");
+    assert_eq!(published[7], "2025-12-02T07:00:00Z", "5 uur geleden");
+}
+
+#[test]
+fn windows_1252_crlf_and_bom_pages_read_like_utf8() {
+    let env = TestEnv::new();
+    let page = "Oekraïne krijgt steun van België\r\nBRUSSEL (BELGA) - Het café in Brussel.\r\nMeer uit Buitenland\r\nGENT (BELGA) - Eén brief.\r\n1 uur geleden\r\n";
+    let cp1252: Vec<u8> = page
+        .chars()
+        .map(|c| match c {
+            'ï' => 0xef,
+            'é' => 0xe9,
+            'É' => 0xc9,
+            c => c as u8,
+        })
+        .collect();
+    env.write("2025/11/27/cp1252.txt", cp1252);
+    env.write("2025/11/27/bom.txt", [b"\xef\xbb\xbf".as_slice(), page.as_bytes()].concat());
+    let report = env.build();
+    assert_eq!((report.articles, report.briefs, report.transcoded), (2, 2, 1));
+    let hits = env.search("Oekraine", &[]).hits;
+    assert_eq!(hits.len(), 2);
+    assert!(hits.iter().all(|h| h.title == "Oekraïne krijgt steun van België"), "{hits:?}");
+    let briefs = env.search("één", &["--kind", "brief"]).hits;
+    assert_eq!(briefs.len(), 2);
+    assert!(briefs.iter().all(|h| h.dateline.as_deref() == Some("Gent")));
+}
+
+#[test]
+fn bad_files_are_skipped_with_a_warning_each_and_the_rest_is_indexed() {
+    let env = TestEnv::new();
+    env.write("goed.txt", "Kabinet valt\nDEN HAAG (ANP) - Het kabinet is gevallen.\n");
+    env.write("leeg.txt", "  \n\n");
+    env.write("foto.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    env.write("nul.txt", b"Kop\n\0\0binair");
+    env.write("plaatje.jpg", b"\xff\xd8\xff\xe0");
+    let out = env.run(&["build", "--json"]);
+    assert_exit(&out, 1);
+    let report: BuildJson = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped: Vec<(&str, &str)> =
+        report.skipped.iter().map(|s| (s.path.as_str(), s.reason.as_str())).collect();
+    assert_eq!(
+        skipped,
+        [
+            ("foto.txt", "binary file (PNG image data)"),
+            ("leeg.txt", "empty file"),
+            ("nul.txt", "binary file (contains NUL bytes)"),
+        ]
+    );
+    assert_eq!(report.ignored, 1);
+    let err = stderr(&out);
+    for name in ["foto.txt", "leeg.txt", "nul.txt"] {
+        assert_eq!(err.matches(name).count(), 1, "one warning naming {name}:\n{err}");
+    }
+    assert_eq!(env.search("kabinet", &[]).total, 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_skipped_and_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let path = env.write("geheim.txt", "Kop\nTekst\n");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&path).is_ok() {
+        eprintln!("skipped: running as a user who can read any file");
+        return;
+    }
+    let report = env.build_with(&[], 1);
+    assert_eq!(report.skipped[0].path, "geheim.txt");
+    assert!(report.skipped[0].reason.starts_with("cannot read"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_reported_and_the_build_goes_on() {
+    let env = TestEnv::new();
+    env.write("a/pagina.txt", "Kop\nTekst over Moskou.\n");
+    std::os::unix::fs::symlink(env.corpus.join("a"), env.corpus.join("a/lus")).unwrap();
+    let report = env.build_with(&[], 1);
+    assert_eq!(report.articles, 1);
+    assert_eq!(report.skipped.len(), 1);
+    assert!(report.skipped[0].reason.contains("symlink loop"), "{:?}", report.skipped);
+}
+
+#[test]
+fn second_build_of_an_unchanged_corpus_reindexes_nothing() {
+    let env = TestEnv::sample();
+    env.build();
+    let again = env.build();
+    assert_eq!((again.indexed_pages, again.unchanged, again.documents), (0, 39, 122));
+    assert!(!again.rebuilt);
+}
+
+#[test]
+fn incremental_build_adds_updates_and_removes() {
+    let env = TestEnv::new();
+    env.write("2025/12/01/a.txt", "Eerste kop\nDEN HAAG (ANP) - Over stikstof.\n");
+    env.write("2025/12/01/b.txt", "Tweede kop\nGENT (BELGA) - Over treinen.\nMeer uit Binnenland\nLUIK (BELGA) - Staking.\n1 uur geleden\n");
+    assert_eq!(env.build().documents, 3);
+
+    env.write("2025/12/01/c.txt", "Derde kop\nPEKING (RTR) - Over handel.\n");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    env.write(
+        "2025/12/01/a.txt",
+        "Eerste kop, herzien\nDEN HAAG (ANP) - Over woningbouw, niet meer over dat andere.\n",
+    );
+    fs::remove_file(env.corpus.join("2025/12/01/b.txt")).unwrap();
+    let report = env.build();
+    assert_eq!(
+        (report.indexed_pages, report.updated, report.removed, report.unchanged),
+        (2, 1, 1, 0)
+    );
+    assert_eq!(report.documents, 2);
+    assert_eq!(ids(&env.all()), ["2025/12/01/a.txt#0", "2025/12/01/c.txt#0"]);
+    assert_eq!(env.search("stikstof", &[]).total, 0, "old text of a.txt is gone");
+    assert_eq!(env.search("woningbouw", &[]).total, 1);
+    assert_eq!(env.search("staking", &[]).total, 0, "briefs of the deleted page are gone");
+}
+
+#[test]
+fn rebuild_gives_the_same_ids_as_the_incremental_index() {
+    let env = TestEnv::sample();
+    env.build();
+    let before = ids(&env.all());
+    let report = env.build_with(&["--rebuild"], 0);
+    assert!(report.rebuilt);
+    assert_eq!(report.indexed_pages, 39);
+    assert_eq!(ids(&env.all()), before);
+    let generations: Vec<_> = fs::read_dir(&env.index)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("gen-"))
+        .collect();
+    assert_eq!(generations.len(), 1, "the old generation is removed");
+}
+
+#[test]
+fn a_second_build_fails_at_once_while_the_lock_is_held() {
+    let env = TestEnv::sample();
+    env.build();
+    let lock = fs::File::options().write(true).open(env.index.join("build.lock")).unwrap();
+    lock.lock().unwrap();
+    let out = env.run(&["build"]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("build.lock"), "{}", stderr(&out));
+    assert_eq!(env.search("Poetin", &[]).total, 5, "the index is intact and searchable");
+    drop(lock);
+    env.build();
+}
+
+#[test]
+fn index_from_another_analyzer_is_refused_until_rebuilt() {
+    let env = TestEnv::sample();
+    env.build();
+    let current = fs::read_to_string(env.index.join("CURRENT")).unwrap();
+    let meta_path = env.index.join(current.trim()).join("meta.json");
+    let meta = fs::read_to_string(&meta_path).unwrap();
+    let old = meta.replace("nl-1;", "nl-0;");
+    assert_ne!(meta, old, "meta.json holds the analyzer id");
+    fs::write(&meta_path, old).unwrap();
+
+    let out = env.run(&["search", "Poetin"]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("build --rebuild"), "{}", stderr(&out));
+    let out = env.run(&["build"]);
+    assert_exit(&out, 2);
+    env.build_with(&["--rebuild"], 0);
+    assert!(env.search("Poetin", &[]).total > 0);
+}

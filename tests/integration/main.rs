@@ -1,0 +1,7 @@
+//! Integration tests: the real `newsidx` binary on temporary corpora.
+
+mod build;
+mod errors;
+mod search;
+mod stemmer;
+mod util;

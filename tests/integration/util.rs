@@ -1,0 +1,212 @@
+//! Test kit: a throwaway corpus and index folder, the real binary, and the
+//! JSON shapes it prints (unknown fields are errors, so output changes are
+//! noticed).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde::Deserialize;
+
+/// The repository's sample corpus.
+pub fn sample_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// Shared research data (`../shared/data`), or `None` with a message.
+pub fn shared_data(what: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("NEWSIDX_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    if dir.join(what).exists() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: {} not found (set NEWSIDX_SHARED_DATA to ../shared/data)",
+            dir.join(what).display()
+        );
+        None
+    }
+}
+
+pub struct TestEnv {
+    _dir: tempfile::TempDir,
+    pub corpus: PathBuf,
+    pub index: PathBuf,
+}
+
+impl TestEnv {
+    /// An empty corpus folder and no index.
+    pub fn new() -> TestEnv {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        fs::create_dir(&corpus).unwrap();
+        let index = dir.path().join("index");
+        TestEnv { _dir: dir, corpus, index }
+    }
+
+    /// A copy of the repository's sample corpus.
+    pub fn sample() -> TestEnv {
+        let env = TestEnv::new();
+        copy_tree(&sample_corpus(), &env.corpus);
+        env
+    }
+
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.corpus.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// The binary with the test's folders and a clean environment.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsidx"));
+        for (key, _) in std::env::vars_os() {
+            if key.to_string_lossy().starts_with("NEWSIDX_") || key == "NO_COLOR" {
+                cmd.env_remove(key);
+            }
+        }
+        cmd.args(args);
+        let sub = args.first().copied();
+        if sub == Some("build") {
+            cmd.arg("--corpus").arg(&self.corpus);
+        }
+        if matches!(sub, Some("build" | "search")) {
+            cmd.arg("--index").arg(&self.index);
+        }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    /// `build --json`, expecting `exit`.
+    pub fn build_with(&self, extra: &[&str], exit: i32) -> BuildJson {
+        let mut args = vec!["build", "--json"];
+        args.extend_from_slice(extra);
+        let out = self.run(&args);
+        assert_exit(&out, exit);
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    pub fn build(&self) -> BuildJson {
+        self.build_with(&[], 0)
+    }
+
+    /// `search --json QUERY ARGS…`, expecting success or no hits.
+    pub fn search(&self, query: &str, extra: &[&str]) -> SearchJson {
+        let mut args = vec!["search", "--json", query];
+        args.extend_from_slice(extra);
+        let out = self.run(&args);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "search {query:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// Every story of the index, in id order.
+    pub fn all(&self) -> Vec<HitJson> {
+        self.search("*", &["--limit", "100000"]).hits
+    }
+}
+
+pub fn assert_exit(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct BuildJson {
+    pub corpus: PathBuf,
+    pub index: PathBuf,
+    pub files: usize,
+    pub indexed_pages: usize,
+    pub articles: usize,
+    pub briefs: usize,
+    pub unchanged: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub skipped: Vec<SkipJson>,
+    pub ignored: usize,
+    pub transcoded: usize,
+    pub bytes_read: u64,
+    pub documents: u64,
+    pub rebuilt: bool,
+    pub seconds: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkipJson {
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchJson {
+    #[allow(dead_code)]
+    pub query: String,
+    pub total: usize,
+    pub hits: Vec<HitJson>,
+    pub facets: std::collections::BTreeMap<String, Vec<FacetJson>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct HitJson {
+    pub id: String,
+    pub path: String,
+    pub kind: String,
+    pub section: Option<String>,
+    pub title: String,
+    pub dateline: Option<String>,
+    pub agencies: Vec<String>,
+    pub persons: Vec<String>,
+    pub locations: Vec<String>,
+    pub organizations: Vec<String>,
+    pub published: String,
+    pub score: f32,
+    pub snippet: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FacetJson {
+    pub value: String,
+    pub count: u64,
+}
+
+pub fn ids(hits: &[HitJson]) -> Vec<String> {
+    hits.iter().map(|h| h.id.clone()).collect()
+}
