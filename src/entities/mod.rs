@@ -60,7 +60,7 @@ impl Extractor for RuleExtractor {
 ///
 /// ```
 /// let e = newsidx::entities::extract(
-///     "De Russische president Vladimir Poetin ontmoet Xi Jinping in Moskou. Poetin zei niets.",
+///     "De Russische president Vladimir Poetin ontmoet de Chinese leider Xi Jinping in Moskou. Poetin zei niets.",
 /// );
 /// assert_eq!(e.persons, ["Vladimir Poetin", "Xi Jinping"]);
 /// assert_eq!(e.locations, ["Moskou"]);

@@ -80,7 +80,8 @@ pub fn snippet(text: &str, terms: &HighlightTerms, max_bytes: usize) -> Snippet 
 }
 
 /// Start of the window: a little before the match that opens the window
-/// with the most distinct matched words; 0 without matches.
+/// with the most distinct matched words; the text's start when there are
+/// no matches or the best one is near the start anyway.
 fn best_start(text: &str, found: &[(usize, usize)], max_bytes: usize) -> usize {
     let mut best = (0, 0);
     for (i, &(from, _)) in found.iter().enumerate() {
@@ -98,8 +99,10 @@ fn best_start(text: &str, found: &[(usize, usize)], max_bytes: usize) -> usize {
     if best.0 == 0 {
         return 0;
     }
-    let lead = best.1.saturating_sub(max_bytes / 4);
-    if lead == 0 { 0 } else { word_start_after(text, lead) }
+    if best.1 < max_bytes / 2 {
+        return 0;
+    }
+    word_start_after(text, best.1 - max_bytes / 4)
 }
 
 fn window_end(text: &str, start: usize, max_bytes: usize) -> usize {

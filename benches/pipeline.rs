@@ -1,0 +1,95 @@
+//! Throughput of the per-page stages on the sample corpus: Dutch analysis,
+//! page parsing, entity extraction. Each bench checks its own output count
+//! so it cannot quietly measure nothing.
+
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsidx::analysis::{self, NL_EXACT, NL_TEXT};
+
+fn sample_pages() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let walk = newsidx::crawl::walk(&root).expect("sample corpus");
+    walk.files
+        .iter()
+        .map(|f| newsidx::crawl::read(f, u64::MAX).expect("sample page").text)
+        .collect()
+}
+
+fn analyzer(c: &mut Criterion) {
+    let text = sample_pages().join("\n");
+    let mut group = c.benchmark_group("analyzer");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for name in [NL_TEXT, NL_EXACT] {
+        let expected = analysis::tokens(name, &text).len();
+        assert!(expected > 5_000, "{name}: {expected} tokens");
+        let mut analyzer = analysis::analyzer(name).unwrap();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut stream = analyzer.token_stream(&text);
+                let mut n = 0;
+                while stream.advance() {
+                    n += 1;
+                }
+                assert_eq!(n, expected);
+            })
+        });
+    }
+    group.finish();
+}
+
+fn parse(c: &mut Criterion) {
+    let pages = sample_pages();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("parse");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("sample_corpus", |b| {
+        b.iter(|| {
+            let briefs: usize =
+                pages.iter().map(|p| newsidx::parse::page(p).unwrap().briefs.len()).sum();
+            assert_eq!(briefs, 83);
+        })
+    });
+    group.finish();
+}
+
+fn entities(c: &mut Criterion) {
+    let pages = sample_pages();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    newsidx::entities::gazetteer();
+    let expected: usize = pages.iter().map(|p| newsidx::entities::extract(p).persons.len()).sum();
+    assert!(expected > 50, "{expected} persons");
+    let mut group = c.benchmark_group("entities");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("sample_corpus", |b| {
+        b.iter(|| {
+            let persons: usize =
+                pages.iter().map(|p| newsidx::entities::extract(p).persons.len()).sum();
+            assert_eq!(persons, expected);
+        })
+    });
+    group.finish();
+}
+
+fn stemmers(c: &mut Criterion) {
+    let text = sample_pages().join("\n");
+    let words: Vec<String> =
+        analysis::tokens(NL_EXACT, &text).into_iter().map(|t| t.text).collect();
+    let mut group = c.benchmark_group("stemmer");
+    group.throughput(Throughput::Elements(words.len() as u64));
+    group.bench_function("frostem_kraaij_pohlmann", |b| {
+        b.iter(|| words.iter().map(|w| analysis::stem(w).len()).sum::<usize>())
+    });
+    let porter = frostem::Stemmer::new(frostem::Algorithm::DutchPorter);
+    group.bench_function("frostem_porter", |b| {
+        b.iter(|| words.iter().map(|w| porter.stem(w).len()).sum::<usize>())
+    });
+    let rust_stemmers = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Dutch);
+    group.bench_function("rust_stemmers_porter", |b| {
+        b.iter(|| words.iter().map(|w| rust_stemmers.stem(w).len()).sum::<usize>())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analyzer, parse, entities, stemmers);
+criterion_main!(benches);
