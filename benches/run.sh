@@ -56,7 +56,7 @@ echo "| no-change rebuild | ${noop} s |"
 echo "| one file touched | ${onefile} s |"
 echo "| index size | $(awk -v i="$index_bytes" -v c="$corpus_bytes" 'BEGIN {printf "%.1f MB (%.2f of corpus)", i/1e6, i/c}') |"
 
-queries=("Poetin" "kabinet minister" "'\"de regering\"'" "oorlog" "rente --agency reuters" "'*'")
+queries=("Poetin" "'kabinet minister'" "'\"de regering\"'" "oorlog" "rente --agency reuters" "'*'")
 if command -v hyperfine >/dev/null; then
   args=()
   for q in "${queries[@]}"; do args+=("$bin search --index $index --limit 10 $q"); done

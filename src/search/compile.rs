@@ -5,7 +5,8 @@
 //!   and `body_exact` (unstemmed); the scores add up, so a story with the
 //!   exact word ranks above one that only shares its stem, and the title
 //!   counts double;
-//! - a hyphenated word is a phrase of its parts (`GroenLinks-PvdA`);
+//! - a hyphenated word is a phrase of its parts (`GroenLinks-PvdA`) on the
+//!   exact fields (the stemmed fields store no positions);
 //! - quoted phrases and prefixes (`vluchteling*`) match exact words only;
 //! - facet fields (`location:`, `person:`, `agency:`…) match whole words of
 //!   a value, case and accents ignored; `agency:` accepts codes and names;
@@ -218,9 +219,14 @@ impl Compiler<'_> {
             };
             let exact_boost = if slop.is_some() || prefix { boost } else { boost * EXACT_BOOST };
             clauses.extend(exact_query.map(|q| (Occur::Should, boosted(q, exact_boost))));
-            clauses.extend(
-                term_or_phrase(stem_field, &stems, 0).map(|q| (Occur::Should, boosted(q, boost))),
-            );
+            // Stemmed fields keep no positions (they would double the
+            // position data): a word of several parts is a phrase on the
+            // exact field only.
+            if let [(_, stem)] = stems.as_slice() {
+                let term = Term::from_field_text(stem_field, stem);
+                let query = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                clauses.push((Occur::Should, boosted(query, boost)));
+            }
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
