@@ -2,27 +2,47 @@
 //!
 //! Owns the named analyzers that the schema (`index_schema/schema.json`)
 //! refers to, and registers them in a tantivy [`TokenizerManager`] so that
-//! indexing and querying run the same chain. Knows nothing about pages,
-//! fields or files.
+//! indexing and querying run the same chain. Also owns the other Dutch
+//! word knowledge the search needs: stop words for queries, name spelling
+//! keys and aliases, and the decompounder. Knows nothing of pages, fields
+//! or files.
 //!
 //! | name | chain | used for |
 //! |---|---|---|
-//! | [`NL_TEXT`] | [`DutchTokenizer`] → lowercase → ASCII fold → Kraaij-Pohlmann stem | `title`, `body` |
+//! | [`NL_TEXT`] | [`DutchTokenizer`] → lowercase → ASCII fold → [`Stemmer`] | `title`, `body`, `parts` |
 //! | [`NL_EXACT`] | [`DutchTokenizer`] → lowercase → ASCII fold | `title_exact`, `body_exact`: quoted phrases, prefixes, exact-match boost |
-//! | [`NL_FACET`] | [`DutchTokenizer`] → lowercase → ASCII fold | facet values (`location`, `person`…), so `--location den haag` finds `Den Haag` |
+//! | [`NL_FACET`] | [`DutchTokenizer`] → lowercase → ASCII fold | facet values, so `--location den haag` finds `Den Haag` |
+//! | [`NL_NAME`] | [`DutchTokenizer`] → capitalised words only → [`name_key`] | `names`: `Poetin` = `Putin` |
 //!
 //! Folding comes before stemming: a query typed without diacritics
 //! (`Oekraine`, `financiele`) then always meets the document form; stemming
 //! first mismatches 6.6% of non-ASCII words (research note §2.5).
-//! No stopwords are removed: `OM`, `IS`, `van der Plas`, `Den Haag` stay
-//! searchable.
+//! No stopwords are removed from the index: `OM`, `IS`, `van der Plas`,
+//! `Den Haag` stay searchable.
+//!
+//! The chain can be varied ([`AnalysisConfig`]) for the evaluation in
+//! `EVALUATION.md`; the default is what that evaluation chose, and the
+//! variant in use is part of the [`AnalysisConfig::id`] recorded in every
+//! index.
 
+mod aliases;
+mod compound;
+mod names;
 mod stem;
+mod stopwords;
 mod tokenizer;
 
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, Token, TokenizerManager};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, TokenizerManager};
 
-pub use stem::{ALGORITHM as STEM_ALGORITHM, DutchStemmer, stem};
+pub use tantivy::tokenizer::Token;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+pub use aliases::Aliases;
+pub use compound::Decompounder;
+pub use names::{NameKeyFilter, name_key};
+pub use stem::{StemFilter, Stemmer, stem};
+pub use stopwords::{PARTICLES, is_stopword};
 pub use tokenizer::{DutchTokenizer, MAX_TOKEN_BYTES, is_ignorable};
 
 /// Stemmed Dutch text analyzer.
@@ -31,59 +51,122 @@ pub const NL_TEXT: &str = "nl_text";
 pub const NL_EXACT: &str = "nl_exact";
 /// Analyzer for facet values used as filters.
 pub const NL_FACET: &str = "nl_facet";
+/// Name spelling keys of capitalised words.
+pub const NL_NAME: &str = "nl_name";
 
 /// Every analyzer name this module registers.
-pub const ALL: [&str; 3] = [NL_TEXT, NL_EXACT, NL_FACET];
+pub const ALL: [&str; 4] = [NL_TEXT, NL_EXACT, NL_FACET, NL_NAME];
 
 /// Version of the frostem crate the stemmer comes from. A test compares it
-/// with `Cargo.lock`, so a dependency bump forces a new [`ANALYZER_ID`].
+/// with `Cargo.lock`, so a dependency bump forces a new analyzer id.
 pub const FROSTEM_VERSION: &str = "1.20260821.8";
 
-/// Identifies the whole analysis chain. It is recorded in every index; an
-/// index built with a different id is refused with a request to rebuild,
-/// because its terms would no longer match the terms of new queries.
-pub const ANALYZER_ID: &str = "nl-1;tokenizer=dutch-1;lowercase;asciifold;\
-     stem=frostem-1.20260821.8/dutch(kraaij-pohlmann)";
+/// Version of the tokenizer, override map, name key and decompounder
+/// rules. Bump it whenever any of them changes what terms a text gives.
+pub const RULES_VERSION: u32 = 2;
+
+/// Which variant of the analysis chain an index uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AnalysisConfig {
+    /// Stemming of the `nl_text` fields.
+    pub stemmer: Stemmer,
+    /// Write compound parts to the `parts` field.
+    pub compounds: bool,
+    /// Use the `names` field (spelling keys and aliases) in queries.
+    pub names: bool,
+}
+
+impl Default for AnalysisConfig {
+    fn default() -> Self {
+        AnalysisConfig { stemmer: Stemmer::KpTuned, compounds: true, names: true }
+    }
+}
+
+impl AnalysisConfig {
+    /// Identifies the whole analysis chain. It is recorded in every index;
+    /// an index built with another id is refused with a request to
+    /// rebuild, because its terms would not match the terms of new queries.
+    ///
+    /// ```
+    /// let id = newsidx::analysis::AnalysisConfig::default().id();
+    /// assert!(id.contains("frostem-1.20260821.8"));
+    /// ```
+    pub fn id(&self) -> String {
+        let algorithm = match self.stemmer {
+            Stemmer::None => "none".to_string(),
+            Stemmer::Porter => format!("frostem-{FROSTEM_VERSION}/dutch_porter"),
+            Stemmer::Kp => format!("frostem-{FROSTEM_VERSION}/dutch(kraaij-pohlmann)"),
+            Stemmer::KpTuned => {
+                format!("frostem-{FROSTEM_VERSION}/dutch(kraaij-pohlmann)+overrides")
+            }
+        };
+        let on = |b: bool| if b { "on" } else { "off" };
+        format!(
+            "nl-{RULES_VERSION};tokenizer=dutch;lowercase;asciifold;stem={algorithm};compounds={};names={}",
+            on(self.compounds),
+            on(self.names)
+        )
+    }
+}
 
 /// Builds the analyzer registered under `name`, if it is one of ours.
-pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
+pub fn analyzer(name: &str, config: &AnalysisConfig) -> Option<TextAnalyzer> {
     let folded =
         || TextAnalyzer::builder(DutchTokenizer).filter(LowerCaser).filter(AsciiFoldingFilter);
     match name {
-        NL_TEXT => Some(folded().filter(DutchStemmer).build()),
+        NL_TEXT => Some(folded().filter(StemFilter(config.stemmer)).build()),
         NL_EXACT | NL_FACET => Some(folded().build()),
+        NL_NAME => Some(TextAnalyzer::builder(DutchTokenizer).filter(NameKeyFilter).build()),
         _ => None,
     }
 }
 
-/// Registers every newsidx analyzer in `manager`.
+/// Registers every newsidx analyzer, in the variant `config`, in `manager`.
 ///
 /// # Example
 /// ```
-/// use tantivy::tokenizer::TokenizerManager;
-/// let manager = TokenizerManager::default();
-/// newsidx::analysis::register(&manager);
-/// let mut nl = manager.get(newsidx::analysis::NL_TEXT).unwrap();
+/// use newsidx::analysis::{AnalysisConfig, NL_TEXT, register};
+/// let manager = tantivy::tokenizer::TokenizerManager::default();
+/// register(&manager, &AnalysisConfig::default());
+/// let mut nl = manager.get(NL_TEXT).unwrap();
 /// let plural = nl.token_stream("Vluchtelingen").next().unwrap().text.clone();
 /// let singular = nl.token_stream("vluchteling").next().unwrap().text.clone();
 /// assert_eq!(plural, singular);
 /// ```
-pub fn register(manager: &TokenizerManager) {
+pub fn register(manager: &TokenizerManager, config: &AnalysisConfig) {
     for name in ALL {
-        manager.register(name, analyzer(name).expect("every name in ALL has an analyzer"));
+        manager.register(name, analyzer(name, config).expect("every name in ALL has an analyzer"));
     }
 }
 
-/// Runs the analyzer `name` over `text` and returns its tokens.
+/// Runs the analyzer `name` (default variant) over `text`.
 ///
 /// # Panics
 /// If `name` is not one of [`ALL`] (a programming error, not an input error).
 pub fn tokens(name: &str, text: &str) -> Vec<Token> {
-    let mut analyzer = analyzer(name).expect("analyzer name must be one of analysis::ALL");
+    tokens_with(&AnalysisConfig::default(), name, text)
+}
+
+/// Runs the analyzer `name` in the variant `config` over `text`.
+///
+/// # Panics
+/// If `name` is not one of [`ALL`].
+pub fn tokens_with(config: &AnalysisConfig, name: &str, text: &str) -> Vec<Token> {
+    let mut analyzer = analyzer(name, config).expect("analyzer name must be one of analysis::ALL");
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     stream.process(&mut |t| out.push(t.clone()));
     out
+}
+
+/// Lowercase with diacritics removed (`Oekraïne` → `oekraine`, `ĳ` → `ij`,
+/// `’` → `'`): the form word lists and lookups compare.
+pub fn fold(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -128,14 +211,28 @@ mod tests {
     }
 
     #[test]
+    fn name_analyzer_keys_capitalised_words() {
+        assert_eq!(texts(NL_NAME, "president Poetin"), texts(NL_NAME, "Putin"));
+    }
+
+    #[test]
+    fn stemmer_variant_changes_the_id() {
+        let porter = AnalysisConfig { stemmer: Stemmer::Porter, ..AnalysisConfig::default() };
+        assert_ne!(porter.id(), AnalysisConfig::default().id());
+        assert_eq!(texts(NL_TEXT, "bomen"), ["boom"]);
+        let words: Vec<String> =
+            tokens_with(&porter, NL_TEXT, "bomen").into_iter().map(|t| t.text).collect();
+        assert_eq!(words, ["bom"]);
+    }
+
+    #[test]
     fn frostem_version_matches_cargo_lock() {
         let lock = include_str!("../../Cargo.lock");
         let entry = format!("name = \"frostem\"\nversion = \"{FROSTEM_VERSION}\"");
         assert!(
             lock.contains(&entry),
             "Cargo.lock has another frostem than {FROSTEM_VERSION}: update FROSTEM_VERSION \
-             and ANALYZER_ID (indexes must be rebuilt)"
+             (indexes must be rebuilt)"
         );
-        assert!(ANALYZER_ID.contains(FROSTEM_VERSION));
     }
 }

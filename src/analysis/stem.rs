@@ -1,91 +1,177 @@
-//! Snowball Dutch stemming, pinned to one algorithm and one crate version.
+//! Dutch stemming: the pinned Snowball algorithm plus newsidx's tuning.
 //!
-//! Owns the choice of stemmer. We call frostem directly instead of tantivy's
-//! `Stemmer::new(Language::Dutch)` so that a tantivy upgrade cannot silently
-//! swap the algorithm (tantivy 0.26 → 0.27 changed Dutch from Porter to
-//! Kraaij-Pohlmann). The algorithm and version are part of
-//! [`super::ANALYZER_ID`]; `Cargo.toml` pins frostem with `=`.
+//! Owns the choice of stemmer ([`Stemmer`]). We call frostem directly
+//! instead of tantivy's `Stemmer::new(Language::Dutch)` so that a tantivy
+//! upgrade cannot silently swap the algorithm (tantivy 0.26 → 0.27 changed
+//! Dutch from Porter to Kraaij-Pohlmann). `Cargo.toml` pins frostem with `=`.
 //!
-//! Why Kraaij-Pohlmann (frostem `Algorithm::Dutch`, Snowball's default Dutch
-//! since 3.0): on our news word families it conflates 56% of inflection pairs
-//! against Porter's 35% (nouns 80% vs 37%, verbs 43% vs 20%) and is faster;
-//! see `../shared/research/dutch-analysis.md` §1–2 and the measurement test
-//! `stemmer_choice` in `tests/integration/stemmer.rs`.
+//! The default, [`Stemmer::KpTuned`], is Kraaij-Pohlmann (frostem
+//! `Algorithm::Dutch`, Snowball's default Dutch since 3.0) with:
+//! - an override map (`data/stem_overrides.tsv`) for the news words KP
+//!   merges with unrelated ones (`geweld` ≠ `wel`, `markt` ≠ `Mark`) or
+//!   splits from their family (`aanslagen` → `aanslag`);
+//! - a second stem at the same position for attributive adjectives, which
+//!   KP leaves alone (`Venezolaanse`, `kleine`, `nieuwe` also give the stem
+//!   of `Venezolaans`, `klein`, `nieuw`), and for words KP stems only half
+//!   way (`Nederlandse` → `nederlands` → `nederland`).
+//!
+//! The other variants exist for the evaluation (`EVALUATION.md`).
 
-use std::mem;
+use std::collections::{HashMap, VecDeque};
+use std::sync::LazyLock;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// The frostem algorithm newsidx stems with.
-pub const ALGORITHM: frostem::Algorithm = frostem::Algorithm::Dutch;
-
-/// Stems one lowercased, folded word with the pinned algorithm.
-pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
-    frostem::Stemmer::new(ALGORITHM).stem(word)
+/// Which stemming the stemmed analyzer applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stemmer {
+    /// No stemming (lowercase and folding only).
+    None,
+    /// Martin Porter's Dutch algorithm (frostem `dutch_porter`).
+    Porter,
+    /// Kraaij-Pohlmann (frostem `dutch`) as is.
+    Kp,
+    /// Kraaij-Pohlmann with overrides and adjective stems (the default).
+    KpTuned,
 }
 
-/// Token filter applying [`stem`] to every token.
-#[derive(Clone, Copy, Default)]
-pub struct DutchStemmer;
-
-impl TokenFilter for DutchStemmer {
-    type Tokenizer<T: Tokenizer> = DutchStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, inner: T) -> DutchStemmerFilter<T> {
-        DutchStemmerFilter { inner }
+impl Stemmer {
+    /// Short name used in the analyzer id and the evaluation table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stemmer::None => "none",
+            Stemmer::Porter => "porter",
+            Stemmer::Kp => "kp",
+            Stemmer::KpTuned => "kp+overrides",
+        }
     }
-}
 
-/// [`Tokenizer`] produced by [`DutchStemmer`].
-#[derive(Clone)]
-pub struct DutchStemmerFilter<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for DutchStemmerFilter<T> {
-    type TokenStream<'a> = DutchStemmerStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        DutchStemmerStream {
-            tail: self.inner.token_stream(text),
-            stemmer: frostem::Stemmer::new(ALGORITHM),
-            buffer: String::new(),
+    /// The stems of one lowercased, folded word: the main stem first, then
+    /// any extra stems indexed at the same position.
+    pub fn stems(self, word: &str) -> Vec<String> {
+        match self {
+            Stemmer::None => vec![word.to_string()],
+            Stemmer::Porter => vec![porter().stem(word).into_owned()],
+            Stemmer::Kp => vec![kp().stem(word).into_owned()],
+            Stemmer::KpTuned => tuned(word),
         }
     }
 }
 
-/// [`TokenStream`] of [`DutchStemmerFilter`].
-pub struct DutchStemmerStream<T> {
-    tail: T,
-    stemmer: frostem::Stemmer,
-    buffer: String,
+fn kp() -> frostem::Stemmer {
+    frostem::Stemmer::new(frostem::Algorithm::Dutch)
 }
 
-impl<T: TokenStream> TokenStream for DutchStemmerStream<T> {
+fn porter() -> frostem::Stemmer {
+    frostem::Stemmer::new(frostem::Algorithm::DutchPorter)
+}
+
+/// Kraaij-Pohlmann stem of one lowercased, folded word.
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    kp().stem(word)
+}
+
+static OVERRIDES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in include_str!("data/stem_overrides.tsv").lines().filter(|l| !l.starts_with('#')) {
+        if let Some((stem, words)) = line.split_once('\t') {
+            map.extend(words.split_whitespace().map(|w| (w, stem)));
+        }
+    }
+    map
+});
+
+fn tuned(word: &str) -> Vec<String> {
+    if let Some(stem) = OVERRIDES.get(word) {
+        return vec![(*stem).to_string()];
+    }
+    let main = kp().stem(word).into_owned();
+    let mut out = vec![main];
+    if out[0] == word && is_adjective_e(word) {
+        let base = kp().stem(&format!("{word}n")).into_owned();
+        if base != out[0] {
+            out.push(base);
+        }
+    }
+    let again = kp().stem(&out[0]).into_owned();
+    if again != out[0] && !out.contains(&again) {
+        out.push(again);
+    }
+    out
+}
+
+/// A word ending in consonant + `e` that KP left alone: likely an
+/// attributive adjective (`kleine`, `Venezolaanse`, `politieke`).
+fn is_adjective_e(word: &str) -> bool {
+    let mut rev = word.chars().rev();
+    let (Some('e'), Some(c)) = (rev.next(), rev.next()) else { return false };
+    word.chars().count() > 4 && c.is_alphabetic() && !"aeiouy".contains(c)
+}
+
+/// Token filter applying a [`Stemmer`]; extra stems are emitted at the
+/// same position as the main one.
+#[derive(Clone, Copy)]
+pub struct StemFilter(pub Stemmer);
+
+impl TokenFilter for StemFilter {
+    type Tokenizer<T: Tokenizer> = StemTokenizer<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> StemTokenizer<T> {
+        StemTokenizer { inner, stemmer: self.0 }
+    }
+}
+
+/// [`Tokenizer`] produced by [`StemFilter`].
+#[derive(Clone)]
+pub struct StemTokenizer<T> {
+    inner: T,
+    stemmer: Stemmer,
+}
+
+impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
+    type TokenStream<'a> = StemStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemStream {
+            tail: self.inner.token_stream(text),
+            stemmer: self.stemmer,
+            pending: VecDeque::new(),
+            token: Token::default(),
+        }
+    }
+}
+
+/// [`TokenStream`] of [`StemTokenizer`].
+pub struct StemStream<T> {
+    tail: T,
+    stemmer: Stemmer,
+    pending: VecDeque<Token>,
+    token: Token,
+}
+
+impl<T: TokenStream> TokenStream for StemStream<T> {
     fn advance(&mut self) -> bool {
+        if let Some(next) = self.pending.pop_front() {
+            self.token = next;
+            return true;
+        }
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token_mut();
-        match self.stemmer.stem(&token.text) {
-            std::borrow::Cow::Owned(stemmed) => token.text = stemmed,
-            std::borrow::Cow::Borrowed(stemmed) => {
-                if stemmed.len() != token.text.len() {
-                    self.buffer.clear();
-                    self.buffer.push_str(stemmed);
-                    mem::swap(&mut token.text, &mut self.buffer);
-                }
-            }
-        }
+        let source = self.tail.token();
+        let mut stems = self.stemmer.stems(&source.text).into_iter();
+        self.token = Token { text: stems.next().unwrap_or_default(), ..source.clone() };
+        self.pending.extend(stems.map(|text| Token { text, ..source.clone() }));
         true
     }
 
     fn token(&self) -> &Token {
-        self.tail.token()
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+        &mut self.token
     }
 }
 
@@ -104,5 +190,54 @@ mod tests {
     fn plural_and_singular_meet() {
         assert_eq!(stem("vluchtelingen"), stem("vluchteling"));
         assert_eq!(stem("huizen"), stem("huis"));
+    }
+
+    #[test]
+    fn overrides_keep_news_words_apart() {
+        let s = |w| Stemmer::KpTuned.stems(w)[0].clone();
+        assert_ne!(s("geweld"), s("wel"));
+        assert_ne!(s("gemeente"), s("menen"));
+        assert_ne!(s("geleden"), s("leden"));
+        assert_ne!(s("markt"), s("mark"));
+        assert_ne!(s("minister"), s("mini"));
+        assert_ne!(s("geert"), s("er"));
+        assert_eq!(s("gemeenten"), s("gemeente"));
+        assert_eq!(s("aanslagen"), s("aanslag"));
+        assert_eq!(s("kinderen"), s("kind"));
+        assert_eq!(s("eieren"), s("ei"));
+        assert_eq!(s("fiets"), s("fietsen"));
+    }
+
+    #[test]
+    fn overrides_are_what_plain_kp_gets_wrong() {
+        assert_eq!(Stemmer::Kp.stems("geweld"), Stemmer::Kp.stems("wel"));
+        assert_ne!(Stemmer::Kp.stems("aanslagen"), Stemmer::Kp.stems("aanslag"));
+    }
+
+    #[test]
+    fn attributive_adjectives_also_get_the_base_stem() {
+        let shares = |a: &str, b: &str| {
+            let (a, b) = (Stemmer::KpTuned.stems(a), Stemmer::KpTuned.stems(b));
+            a.iter().any(|s| b.contains(s))
+        };
+        assert!(shares("venezolaanse", "venezolaans"));
+        assert!(shares("kleine", "klein"));
+        assert!(shares("nieuwe", "nieuw"));
+        assert!(shares("oekraiense", "oekraiens"));
+        assert!(shares("nederlandse", "nederlands"));
+        assert!(!shares("kleine", "kleinkind"));
+    }
+
+    #[test]
+    fn genitive_s_on_names_is_removed() {
+        assert_eq!(Stemmer::KpTuned.stems("poetins")[0], Stemmer::KpTuned.stems("poetin")[0]);
+        assert_eq!(Stemmer::KpTuned.stems("zelensky's")[0], "zelensky");
+    }
+
+    #[test]
+    fn every_override_word_is_folded_lowercase() {
+        for word in OVERRIDES.keys() {
+            assert_eq!(*word, crate::analysis::fold(word), "{word}");
+        }
     }
 }

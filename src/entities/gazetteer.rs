@@ -8,9 +8,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 const PLACES: &str = include_str!("data/places.tsv");
 const GIVEN_NAMES: &str = include_str!("data/given_names.txt");
 const ORGANIZATIONS: &str = include_str!("data/organizations.tsv");
@@ -130,13 +127,7 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
 
 /// Lookup key: lowercase, diacritics removed, `’` as `'`, single spaces.
 pub fn key(name: &str) -> String {
-    let folded: String = name
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::analysis::fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Title-cases a name written in capitals, following Dutch habits:

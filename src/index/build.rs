@@ -26,8 +26,10 @@ use rayon::prelude::*;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument, Term};
 
+use super::lexicon;
 use super::manifest::{self, Stamp};
 use super::{Fields, IndexDir, IndexInfo, document, open_generation, schema, tantivy_error};
+use crate::analysis::{AnalysisConfig, Decompounder};
 use crate::crawl::{self, Encoding, FileEntry, Skip};
 use crate::entities::RuleExtractor;
 use crate::news::{self, Kind};
@@ -48,6 +50,8 @@ pub struct BuildConfig {
     pub threads: usize,
     /// tantivy writer memory budget in bytes (split over its threads).
     pub writer_memory: usize,
+    /// Analysis variant (the default outside evaluations).
+    pub analysis: AnalysisConfig,
 }
 
 impl BuildConfig {
@@ -60,6 +64,7 @@ impl BuildConfig {
             max_file_bytes: 64 << 20,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
             writer_memory: 256 << 20,
+            analysis: AnalysisConfig::default(),
         }
     }
 }
@@ -138,7 +143,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     let lock = dir.lock()?;
     let walk = crawl::walk(&config.corpus)?;
     let corpus = std::fs::canonicalize(&config.corpus).unwrap_or_else(|_| config.corpus.clone());
-    let target = Target::open(&dir, &lock, config.rebuild)?;
+    let target = Target::open(&dir, &lock, config)?;
     let known =
         if target.fresh { HashMap::new() } else { read_manifest(&target.index, dir.root())? };
     let plan = Plan::new(&walk.files, &known);
@@ -164,9 +169,11 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     for path in plan.removed.iter().chain(&plan.replaced) {
         writer.delete_term(Term::from_field_text(fields.path, path));
     }
-    index_files(&writer, &fields, &plan.to_read, config, &mut report, progress, dir.root())?;
+    let decompounder = decompounder(&target, &fields, &plan.to_read, config, dir.root())?;
+    let job = Job { fields: &fields, decompounder: decompounder.as_ref(), config };
+    index_files(&writer, &job, &plan.to_read, &mut report, progress, dir.root())?;
     progress(Progress::Committing);
-    commit(writer, &IndexInfo::current(&corpus), dir.root())?;
+    commit(writer, &IndexInfo::current(&corpus, &config.analysis), dir.root())?;
     if target.fresh {
         dir.publish(&target.generation, &lock)?;
     }
@@ -184,9 +191,9 @@ struct Target {
 }
 
 impl Target {
-    fn open(dir: &IndexDir, lock: &super::BuildLock, rebuild: bool) -> Result<Target> {
-        if let Some(generation) = dir.current()?.filter(|_| !rebuild) {
-            let (index, _) = open_generation(dir.root(), &generation)?;
+    fn open(dir: &IndexDir, lock: &super::BuildLock, config: &BuildConfig) -> Result<Target> {
+        if let Some(generation) = dir.current()?.filter(|_| !config.rebuild) {
+            let (index, _) = open_generation(dir.root(), &generation, &config.analysis)?;
             dir.remove_others(&generation)?;
             return Ok(Target { index, generation, fresh: false });
         }
@@ -196,7 +203,7 @@ impl Target {
             .settings(index_settings())
             .create_in_dir(&generation)
             .map_err(tantivy_error(dir.root()))?;
-        analysis::register(index.tokenizers());
+        analysis::register(index.tokenizers(), &config.analysis);
         Ok(Target { index, generation, fresh: true })
     }
 }
@@ -270,16 +277,44 @@ fn open_writer(index: &Index, config: &BuildConfig, root: &Path) -> Result<Index
     index.writer_with_num_threads(threads, memory).map_err(tantivy_error(root))
 }
 
-/// Reads and converts `files` on a worker pool; feeds the writer here.
-fn index_files(
-    writer: &IndexWriter,
+/// What every worker needs to turn a file into documents.
+struct Job<'a> {
+    fields: &'a Fields,
+    decompounder: Option<&'a Decompounder>,
+    config: &'a BuildConfig,
+}
+
+/// The decompounder for this build, when compounds are on: its dictionary
+/// is what the index already holds plus the words of the pages to read.
+fn decompounder(
+    target: &Target,
     fields: &Fields,
     files: &[&FileEntry],
     config: &BuildConfig,
+    root: &Path,
+) -> Result<Option<Decompounder>> {
+    if !config.analysis.compounds {
+        return Ok(None);
+    }
+    let mut counts = if target.fresh {
+        HashMap::new()
+    } else {
+        lexicon::indexed_words(&target.index, fields.body_exact).map_err(tantivy_error(root))?
+    };
+    lexicon::add_page_words(&mut counts, files, config.max_file_bytes, config.threads);
+    Ok(Some(Decompounder::new(counts)))
+}
+
+/// Reads and converts `files` on a worker pool; feeds the writer here.
+fn index_files(
+    writer: &IndexWriter,
+    job: &Job<'_>,
+    files: &[&FileEntry],
     report: &mut BuildReport,
     progress: &mut dyn FnMut(Progress),
     root: &Path,
 ) -> Result<()> {
+    let config = job.config;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(config.threads.max(1)).build().map_err(
         |e| Error::Io {
             action: "starting worker threads",
@@ -294,7 +329,7 @@ fn index_files(
                 files.par_iter().for_each_with(sender, |sender, file| {
                     // The receiver only goes away when the writer failed; the
                     // build then returns that error, so a lost send is fine.
-                    let _ = sender.send(process(fields, file, config.max_file_bytes));
+                    let _ = sender.send(process(job, file));
                 });
             });
         });
@@ -306,8 +341,8 @@ fn index_files(
     })
 }
 
-fn process(fields: &Fields, file: &FileEntry, max_bytes: u64) -> Outcome {
-    let source = match crawl::read(file, max_bytes) {
+fn process(job: &Job<'_>, file: &FileEntry) -> Outcome {
+    let source = match crawl::read(file, job.config.max_file_bytes) {
         Ok(source) => source,
         Err(skip) => return Outcome::Skipped(skip),
     };
@@ -323,7 +358,7 @@ fn process(fields: &Fields, file: &FileEntry, max_bytes: u64) -> Outcome {
     let stories = news::stories(&source, &page, &RuleExtractor);
     let briefs = stories.iter().filter(|s| s.kind == Kind::Brief).count();
     Outcome::Indexed {
-        docs: stories.iter().map(|s| document(fields, s, file)).collect(),
+        docs: stories.iter().map(|s| document(job.fields, s, file, job.decompounder)).collect(),
         articles: stories.len() - briefs,
         briefs,
         bytes: source.text.len() as u64,

@@ -8,12 +8,20 @@ use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::Fields;
+use crate::analysis::{self, Decompounder, NL_EXACT};
 use crate::crawl::FileEntry;
+use crate::entities::gazetteer;
 use crate::news::Story;
 
 /// The tantivy document of a story; `file` is the page it came from, whose
 /// size and modification time let the next build skip unchanged pages.
-pub fn document(f: &Fields, story: &Story, file: &FileEntry) -> TantivyDocument {
+/// With a decompounder, the parts of compounds go to the `parts` field.
+pub fn document(
+    f: &Fields,
+    story: &Story,
+    file: &FileEntry,
+    decompounder: Option<&Decompounder>,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &story.id);
     doc.add_text(f.path, &story.path);
@@ -25,6 +33,11 @@ pub fn document(f: &Fields, story: &Story, file: &FileEntry) -> TantivyDocument 
     doc.add_text(f.title_exact, &story.title);
     doc.add_text(f.body, &story.body);
     doc.add_text(f.body_exact, &story.body);
+    doc.add_text(f.names, &story.title);
+    doc.add_text(f.names, &story.body);
+    if let Some(decompounder) = decompounder {
+        doc.add_text(f.parts, parts_text(decompounder, &story.title, &story.body));
+    }
     if let Some(city) = &story.dateline {
         doc.add_text(f.dateline, city);
     }
@@ -43,6 +56,21 @@ pub fn document(f: &Fields, story: &Story, file: &FileEntry) -> TantivyDocument 
     doc.add_u64(f.file_size, file.size);
     doc.add_i64(f.file_mtime, file.mtime_ns);
     doc
+}
+
+/// The parts of every compound in `title` and `body`, space-separated.
+pub fn parts_text(decompounder: &Decompounder, title: &str, body: &str) -> String {
+    let is_place = |word: &str| gazetteer().place(word).is_some();
+    let mut out = String::new();
+    for text in [title, body] {
+        for token in analysis::tokens(NL_EXACT, text) {
+            for part in decompounder.split(&token.text, &is_place).into_iter().flatten() {
+                out.push_str(&part);
+                out.push(' ');
+            }
+        }
+    }
+    out
 }
 
 /// The stored fields of one indexed story.

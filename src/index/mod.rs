@@ -6,10 +6,13 @@
 //! Every commit carries an [`IndexInfo`] payload naming the analyzer it was
 //! built with; [`NewsIndex::open`] refuses an index whose analyzer or schema
 //! differs from this binary's, with a message that says to rebuild.
+//! Query-time name aliases live beside the index in `aliases.tsv` (optional;
+//! see `src/analysis/data/aliases.tsv` for the format).
 
 mod build;
 mod dir;
 mod document;
+mod lexicon;
 mod manifest;
 mod schema;
 
@@ -23,12 +26,25 @@ pub use dir::{BuildLock, IndexDir};
 pub use document::{StoredStory, document, stored};
 pub use schema::{Fields, SCHEMA_JSON, schema};
 
+use crate::analysis::{Aliases, AnalysisConfig};
 use crate::{Error, Result, analysis};
+
+/// The shipped aliases plus `path` when it exists.
+fn load_aliases(path: &Path) -> Result<Aliases> {
+    if !path.exists() {
+        return Ok(Aliases::embedded());
+    }
+    Aliases::with_file(path).map_err(|source| Error::Io {
+        action: "reading aliases",
+        path: path.to_path_buf(),
+        source,
+    })
+}
 
 /// Metadata stored with every commit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexInfo {
-    /// [`analysis::ANALYZER_ID`] at build time.
+    /// [`AnalysisConfig::id`] at build time.
     pub analyzer: String,
     /// newsidx version that made the commit.
     pub newsidx: String,
@@ -37,9 +53,9 @@ pub struct IndexInfo {
 }
 
 impl IndexInfo {
-    fn current(corpus: &Path) -> IndexInfo {
+    fn current(corpus: &Path, config: &AnalysisConfig) -> IndexInfo {
         IndexInfo {
-            analyzer: analysis::ANALYZER_ID.to_string(),
+            analyzer: config.id(),
             newsidx: env!("CARGO_PKG_VERSION").to_string(),
             corpus: corpus.to_path_buf(),
         }
@@ -51,16 +67,20 @@ fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> Error + '
 }
 
 /// Opens the tantivy index of a generation and checks it is compatible.
-fn open_generation(root: &Path, generation: &Path) -> Result<(Index, IndexInfo)> {
+fn open_generation(
+    root: &Path,
+    generation: &Path,
+    config: &AnalysisConfig,
+) -> Result<(Index, IndexInfo)> {
     let index = Index::open_in_dir(generation).map_err(tantivy_error(root))?;
-    analysis::register(index.tokenizers());
-    let info = read_info(&index, root)?;
-    if info.analyzer != analysis::ANALYZER_ID {
+    analysis::register(index.tokenizers(), config);
+    let info = read_info(&index, root, config)?;
+    if info.analyzer != config.id() {
         return Err(Error::Incompatible {
             path: root.to_path_buf(),
             what: "analyzer",
             found: info.analyzer,
-            expected: analysis::ANALYZER_ID.to_string(),
+            expected: config.id(),
         });
     }
     let (found, expected) = (serde_json::to_value(index.schema()), serde_json::to_value(schema()));
@@ -75,16 +95,19 @@ fn open_generation(root: &Path, generation: &Path) -> Result<(Index, IndexInfo)>
     Ok((index, info))
 }
 
-fn read_info(index: &Index, root: &Path) -> Result<IndexInfo> {
+fn read_info(index: &Index, root: &Path, config: &AnalysisConfig) -> Result<IndexInfo> {
     let metas = index.load_metas().map_err(tantivy_error(root))?;
     let payload = metas.payload.unwrap_or_default();
     serde_json::from_str(&payload).map_err(|_| Error::Incompatible {
         path: root.to_path_buf(),
         what: "analyzer",
         found: "unknown (no newsidx metadata in the index)".into(),
-        expected: analysis::ANALYZER_ID.to_string(),
+        expected: config.id(),
     })
 }
+
+/// File in the index folder with the user's name aliases.
+pub const ALIASES_FILE: &str = "aliases.tsv";
 
 /// A built index opened for searching.
 pub struct NewsIndex {
@@ -92,6 +115,8 @@ pub struct NewsIndex {
     reader: IndexReader,
     fields: Fields,
     info: IndexInfo,
+    config: AnalysisConfig,
+    aliases: Aliases,
 }
 
 impl NewsIndex {
@@ -101,16 +126,26 @@ impl NewsIndex {
     /// [`Error::NoIndex`] when nothing was built yet, [`Error::Incompatible`]
     /// when it was built with another analyzer or schema.
     pub fn open(root: &Path) -> Result<NewsIndex> {
+        NewsIndex::open_with(root, &AnalysisConfig::default())
+    }
+
+    /// Opens an index built with the analysis variant `config` (the
+    /// evaluation compares variants this way).
+    ///
+    /// # Errors
+    /// As [`NewsIndex::open`], and [`Error::Io`] if the index folder holds
+    /// an `aliases.tsv` that cannot be read.
+    pub fn open_with(root: &Path, config: &AnalysisConfig) -> Result<NewsIndex> {
         let dir = IndexDir::new(root);
         let generation =
             dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
-        let (index, info) = match open_generation(root, &generation) {
+        let (index, info) = match open_generation(root, &generation, config) {
             // A rebuild may have replaced the generation between reading
             // CURRENT and opening it: read CURRENT once more.
             Err(Error::Index { .. }) if dir.current()?.as_deref() != Some(generation.as_path()) => {
                 let generation =
                     dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
-                open_generation(root, &generation)?
+                open_generation(root, &generation, config)?
             }
             other => other?,
         };
@@ -120,7 +155,31 @@ impl NewsIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(tantivy_error(root))?;
-        Ok(NewsIndex { root: root.to_path_buf(), reader, fields, info })
+        let aliases = load_aliases(&root.join(ALIASES_FILE))?;
+        Ok(NewsIndex { root: root.to_path_buf(), reader, fields, info, config: *config, aliases })
+    }
+
+    /// Replaces the alias groups with the shipped ones plus those in `path`.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if `path` cannot be read.
+    pub fn set_alias_file(&mut self, path: &Path) -> Result<()> {
+        self.aliases = Aliases::with_file(path).map_err(|source| Error::Io {
+            action: "reading aliases",
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(())
+    }
+
+    /// The analysis variant of this index.
+    pub fn config(&self) -> &AnalysisConfig {
+        &self.config
+    }
+
+    /// Name aliases applied to queries.
+    pub fn aliases(&self) -> &Aliases {
+        &self.aliases
     }
 
     /// A searcher on the state at open time.

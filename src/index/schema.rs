@@ -33,6 +33,8 @@ pub struct Fields {
     pub title_exact: Field,
     pub body: Field,
     pub body_exact: Field,
+    pub parts: Field,
+    pub names: Field,
     pub dateline: Field,
     pub agency: Field,
     pub person: Field,
@@ -86,6 +88,8 @@ impl Fields {
             title_exact: get("title_exact", Type::Text)?,
             body: get("body", Type::Text)?,
             body_exact: get("body_exact", Type::Text)?,
+            parts: get("parts", Type::Text)?,
+            names: get("names", Type::Text)?,
             dateline: get("dateline", Type::Text)?,
             agency: get("agency", Type::Text)?,
             person: get("person", Type::Text)?,
@@ -109,7 +113,7 @@ mod tests {
         Fields::resolve(&schema).unwrap();
         assert_eq!(
             schema.fields().count(),
-            16,
+            18,
             "a field was added: bind it in Fields and document it"
         );
     }
@@ -117,7 +121,7 @@ mod tests {
     #[test]
     fn every_tokenizer_in_the_schema_is_registered() {
         let manager = tantivy::tokenizer::TokenizerManager::default();
-        analysis::register(&manager);
+        analysis::register(&manager, &analysis::AnalysisConfig::default());
         for (_, entry) in schema().fields() {
             if let FieldType::Str(options) = entry.field_type()
                 && let Some(indexing) = options.get_indexing_options()
@@ -144,5 +148,7 @@ mod tests {
         assert_eq!(tokenizer("body"), analysis::NL_TEXT);
         assert_eq!(tokenizer("body_exact"), analysis::NL_EXACT);
         assert_eq!(tokenizer("location"), analysis::NL_FACET);
+        assert_eq!(tokenizer("parts"), analysis::NL_TEXT);
+        assert_eq!(tokenizer("names"), analysis::NL_NAME);
     }
 }

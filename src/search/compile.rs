@@ -1,20 +1,27 @@
 //! Parsed query → tantivy query, with the Dutch analyzers.
 //!
 //! Owns query semantics:
-//! - a bare word searches `title` and `body` (stemmed) and `title_exact`
-//!   and `body_exact` (unstemmed); the scores add up, so a story with the
-//!   exact word ranks above one that only shares its stem, and the title
-//!   counts double;
+//! - a bare word searches `title` and `body` (stemmed, every stem the
+//!   analyzer gives at the word's position) and `title_exact` and
+//!   `body_exact` (unstemmed); the scores add up, so a story with the exact
+//!   word ranks above one that only shares its stem, and the title counts
+//!   double;
+//! - it also searches, with low weights, the `parts` of compounds (`kamp`
+//!   finds `vluchtelingenkamp`) and the `names` spelling keys (`Putin`
+//!   finds `Poetin`), plus the other spellings of its alias group (`Kyiv`
+//!   finds `Kiev`);
 //! - a hyphenated word is a phrase of its parts (`GroenLinks-PvdA`) on the
 //!   exact fields (the stemmed fields store no positions);
 //! - quoted phrases and prefixes (`vluchteling*`) match exact words only;
+//! - in an unquoted list of words, stop words are left out (`de oorlog in
+//!   Oekraïne`), except acronyms typed in capitals (`OM`, `IS`) and name
+//!   particles before a name (`van der Plas`);
 //! - facet fields (`location:`, `person:`, `agency:`…) match whole words of
 //!   a value, case and accents ignored; `agency:` accepts codes and names;
 //! - filters never change the ranking: they score a constant.
 //!
-//! It also collects the analysed terms to highlight in snippets.
-
-use std::collections::HashSet;
+//! Every word's expansion is recorded ([`Expansion`]) for snippets and for
+//! `search --explain`.
 
 use tantivy::Term;
 use tantivy::query::{
@@ -24,7 +31,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::query::Node;
-use crate::analysis::{self, NL_EXACT, NL_FACET, NL_TEXT};
+use crate::analysis::{
+    self, Aliases, AnalysisConfig, NL_EXACT, NL_FACET, NL_TEXT, PARTICLES, is_stopword, name_key,
+};
 use crate::entities::canonical_agency;
 use crate::index::Fields;
 
@@ -32,24 +41,42 @@ use crate::index::Fields;
 pub const TITLE_BOOST: f32 = 2.0;
 /// Weight of an exact-word match relative to a stem match (added to it).
 pub const EXACT_BOOST: f32 = 1.5;
+/// Weight of a match on a compound part (`kamp` in `vluchtelingenkamp`).
+pub const PARTS_BOOST: f32 = 0.3;
+/// Weight of a match on a name spelling key or alias.
+pub const NAMES_BOOST: f32 = 0.5;
 
-/// Analysed query terms to highlight in a snippet.
-#[derive(Debug, Clone, Default)]
-pub struct HighlightTerms {
-    /// Stemmed terms (`nl_text`).
-    pub stems: HashSet<String>,
-    /// Exact terms (`nl_exact`).
-    pub exact: HashSet<String>,
-    /// Exact prefixes.
-    pub prefixes: Vec<String>,
+/// What one query word or phrase was turned into.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expansion {
+    /// The word or phrase as typed.
+    pub input: String,
+    /// Stems searched in the stemmed fields (and the parts field).
+    pub stems: Vec<String>,
+    /// Exact words searched (for a phrase: its words in order).
+    pub exact: Vec<String>,
+    /// Exact prefix, for `word*`.
+    pub prefix: Option<String>,
+    /// Whether the compound parts field was searched.
+    pub parts: bool,
+    /// Spelling keys searched in the names field.
+    pub name_keys: Vec<String>,
+    /// Other spellings from the alias file.
+    pub aliases: Vec<String>,
+    /// A phrase (quoted, or a hyphenated word).
+    pub phrase: bool,
+    /// Left out: a stop word in a list of words.
+    pub dropped: bool,
+    /// Part of a negation: it excludes stories.
+    pub negated: bool,
 }
 
 /// A compiled query.
 pub struct Compiled {
     /// The tantivy query; `None` when nothing searchable was left.
     pub query: Option<Box<dyn Query>>,
-    /// Terms for snippets.
-    pub highlight: HighlightTerms,
+    /// What each word became, in query order.
+    pub expansions: Vec<Expansion>,
 }
 
 /// Which fields a word or phrase applies to.
@@ -62,19 +89,31 @@ enum Scope {
     Raw(Field),
 }
 
+/// What compilation needs from the index.
+pub struct Context<'a> {
+    /// Field handles.
+    pub fields: &'a Fields,
+    /// The index's analysis variant.
+    pub config: &'a AnalysisConfig,
+    /// Name aliases.
+    pub aliases: &'a Aliases,
+}
+
 /// Compiles a parsed query.
-pub fn compile(node: &Node, fields: &Fields) -> Compiled {
-    let mut compiler = Compiler { fields, highlight: HighlightTerms::default() };
+pub fn compile(node: &Node, context: &Context<'_>) -> Compiled {
+    let mut compiler = Compiler { cx: context, expansions: Vec::new() };
     let query = compiler.node(node, Scope::Text, false);
-    Compiled { query, highlight: compiler.highlight }
+    Compiled { query, expansions: compiler.expansions }
 }
 
-struct Compiler<'f> {
-    fields: &'f Fields,
-    highlight: HighlightTerms,
+struct Compiler<'c, 'a> {
+    cx: &'c Context<'a>,
+    expansions: Vec<Expansion>,
 }
 
-impl Compiler<'_> {
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
+impl Compiler<'_, '_> {
     fn node(&mut self, node: &Node, scope: Scope, negated: bool) -> Option<Box<dyn Query>> {
         match node {
             Node::Word { text, prefix } => self.words(text, scope, *prefix, None, negated),
@@ -84,7 +123,7 @@ impl Compiler<'_> {
             Node::Field { field, node } => self.node(node, self.scope(field), negated),
             Node::And(parts) => self.and(parts, scope, negated),
             Node::Or(parts) => {
-                let clauses: Vec<_> = parts
+                let clauses: Clauses = parts
                     .iter()
                     .filter_map(|p| self.node(p, scope, negated))
                     .map(|q| (Occur::Should, q))
@@ -104,9 +143,23 @@ impl Compiler<'_> {
     }
 
     fn and(&mut self, parts: &[Node], scope: Scope, negated: bool) -> Option<Box<dyn Query>> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for part in parts {
+        let dropped = if scope == Scope::Text {
+            droppable_stopwords(parts)
+        } else {
+            vec![false; parts.len()]
+        };
+        let mut clauses: Clauses = Vec::new();
+        for (part, drop) in parts.iter().zip(dropped) {
             match part {
+                Node::Word { text, .. } if drop => {
+                    let expansion = Expansion {
+                        input: text.clone(),
+                        dropped: true,
+                        negated,
+                        ..Expansion::default()
+                    };
+                    self.expansions.push(expansion);
+                }
                 Node::Not(inner) => {
                     clauses.extend(self.node(inner, scope, !negated).map(|q| (Occur::MustNot, q)))
                 }
@@ -123,7 +176,7 @@ impl Compiler<'_> {
     }
 
     fn scope(&self, field: &str) -> Scope {
-        let f = self.fields;
+        let f = self.cx.fields;
         match field {
             "title" => Scope::Title,
             "body" => Scope::Body,
@@ -147,34 +200,21 @@ impl Compiler<'_> {
         slop: Option<u32>,
         negated: bool,
     ) -> Option<Box<dyn Query>> {
+        let f = self.cx.fields;
         match scope {
-            Scope::Text => self.text(
-                text,
-                &[
-                    (self.fields.title, self.fields.title_exact, TITLE_BOOST),
-                    (self.fields.body, self.fields.body_exact, 1.0),
-                ],
-                prefix,
-                slop,
-                negated,
-            ),
-            Scope::Title => self.text(
-                text,
-                &[(self.fields.title, self.fields.title_exact, 1.0)],
-                prefix,
-                slop,
-                negated,
-            ),
-            Scope::Body => self.text(
-                text,
-                &[(self.fields.body, self.fields.body_exact, 1.0)],
-                prefix,
-                slop,
-                negated,
-            ),
+            Scope::Text => {
+                let pairs = [(f.title, f.title_exact, TITLE_BOOST), (f.body, f.body_exact, 1.0)];
+                self.text(text, &pairs, true, prefix, slop, negated)
+            }
+            Scope::Title => {
+                self.text(text, &[(f.title, f.title_exact, 1.0)], false, prefix, slop, negated)
+            }
+            Scope::Body => {
+                self.text(text, &[(f.body, f.body_exact, 1.0)], false, prefix, slop, negated)
+            }
             Scope::Facet(field, is_agency) => {
                 let value = if is_agency { canonical_agency(text) } else { text.to_string() };
-                let toks = by_position(NL_FACET, &value);
+                let toks = first_per_position(&self.positions(NL_FACET, &value));
                 let q = if prefix {
                     prefix_query(field, &toks)
                 } else {
@@ -183,90 +223,175 @@ impl Compiler<'_> {
                 q.map(|q| Box::new(ConstScoreQuery::new(q, 1.0)) as Box<dyn Query>)
             }
             Scope::Raw(field) => {
-                let value =
-                    if field == self.fields.kind { text.to_lowercase() } else { text.to_string() };
-                Some(Box::new(ConstScoreQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, &value),
-                        IndexRecordOption::Basic,
-                    )),
-                    1.0,
-                )))
+                let value = if field == f.kind { text.to_lowercase() } else { text.to_string() };
+                let term =
+                    TermQuery::new(Term::from_field_text(field, &value), IndexRecordOption::Basic);
+                Some(Box::new(ConstScoreQuery::new(Box::new(term), 1.0)))
             }
         }
     }
 
-    /// Words or a phrase over (stemmed, exact, boost) field pairs.
+    /// A word or phrase over (stemmed, exact, boost) field pairs, plus the
+    /// parts and names fields when `extras`.
     fn text(
         &mut self,
         text: &str,
         pairs: &[(Field, Field, f32)],
+        extras: bool,
         prefix: bool,
         slop: Option<u32>,
         negated: bool,
     ) -> Option<Box<dyn Query>> {
-        let exact = by_position(NL_EXACT, text);
-        let stems = if prefix || slop.is_some() { Vec::new() } else { by_position(NL_TEXT, text) };
-        if !negated {
-            self.remember(&stems, &exact, prefix);
+        let exact = first_per_position(&self.positions(NL_EXACT, text));
+        let bare = !prefix && slop.is_none();
+        let stems = if bare { self.positions(NL_TEXT, text) } else { Vec::new() };
+        let single_stems: Vec<String> = match stems.as_slice() {
+            [(_, alternatives)] => alternatives.clone(),
+            _ => Vec::new(),
+        };
+        let mut expansion = Expansion {
+            input: text.to_string(),
+            stems: single_stems.clone(),
+            exact: exact.iter().map(|(_, t)| t.clone()).collect(),
+            phrase: exact.len() > 1,
+            negated,
+            ..Expansion::default()
+        };
+        if prefix {
+            expansion.prefix = expansion.exact.pop();
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses: Clauses = Vec::new();
         for &(stem_field, exact_field, boost) in pairs {
             let exact_query = if prefix {
                 prefix_query(exact_field, &exact)
             } else {
                 term_or_phrase(exact_field, &exact, slop.unwrap_or(0))
             };
-            let exact_boost = if slop.is_some() || prefix { boost } else { boost * EXACT_BOOST };
+            let exact_boost = if bare { boost * EXACT_BOOST } else { boost };
             clauses.extend(exact_query.map(|q| (Occur::Should, boosted(q, exact_boost))));
-            // Stemmed fields keep no positions (they would double the
-            // position data): a word of several parts is a phrase on the
-            // exact field only.
-            if let [(_, stem)] = stems.as_slice() {
-                let term = Term::from_field_text(stem_field, stem);
-                let query = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
-                clauses.push((Occur::Should, boosted(query, boost)));
-            }
+            // Stemmed fields keep no positions: a word of several parts is
+            // a phrase on the exact field only.
+            clauses.extend(
+                single_stems
+                    .iter()
+                    .map(|s| (Occur::Should, boosted(term_query(stem_field, s), boost))),
+            );
         }
+        if extras && bare && exact.len() == 1 {
+            self.extras(text, &single_stems, &mut expansion, &mut clauses);
+        }
+        self.expansions.push(expansion);
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
 
-    fn remember(&mut self, stems: &[(usize, String)], exact: &[(usize, String)], prefix: bool) {
-        self.highlight.stems.extend(stems.iter().map(|(_, t)| t.clone()));
-        match (prefix, exact.split_last()) {
-            (true, Some((last, rest))) => {
-                self.highlight.prefixes.push(last.1.clone());
-                self.highlight.exact.extend(rest.iter().map(|(_, t)| t.clone()));
-            }
-            _ => self.highlight.exact.extend(exact.iter().map(|(_, t)| t.clone())),
+    /// Compound parts, name keys and aliases of a single word.
+    fn extras(
+        &self,
+        text: &str,
+        stems: &[String],
+        expansion: &mut Expansion,
+        clauses: &mut Clauses,
+    ) {
+        let f = self.cx.fields;
+        if self.cx.config.compounds {
+            expansion.parts = !stems.is_empty();
+            clauses.extend(
+                stems.iter().map(|s| (Occur::Should, boosted(term_query(f.parts, s), PARTS_BOOST))),
+            );
         }
+        if !self.cx.config.names {
+            return;
+        }
+        expansion.aliases = self.cx.aliases.others(text).into_iter().map(String::from).collect();
+        let mut keys = vec![name_key(text)];
+        for alias in &expansion.aliases {
+            keys.push(name_key(alias));
+            let words = first_per_position(&self.positions(NL_EXACT, alias));
+            for field in [f.title_exact, f.body_exact] {
+                clauses.extend(
+                    term_or_phrase(field, &words, 0)
+                        .map(|q| (Occur::Should, boosted(q, NAMES_BOOST))),
+                );
+            }
+        }
+        keys.retain(|k| !k.is_empty() && !k.contains(' '));
+        keys.sort();
+        keys.dedup();
+        clauses.extend(
+            keys.iter().map(|k| (Occur::Should, boosted(term_query(f.names, k), NAMES_BOOST))),
+        );
+        expansion.name_keys = keys;
+    }
+
+    /// Tokens of `text` grouped by position (offsets from the first), each
+    /// position with every token the analyzer put there.
+    fn positions(&self, analyzer: &str, text: &str) -> Vec<(usize, Vec<String>)> {
+        let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut base = None;
+        for token in analysis::tokens_with(self.cx.config, analyzer, text) {
+            let base = *base.get_or_insert(token.position);
+            let offset = token.position - base;
+            match out.last_mut() {
+                Some((last, alternatives)) if *last == offset => {
+                    if !alternatives.contains(&token.text) {
+                        alternatives.push(token.text);
+                    }
+                }
+                _ => out.push((offset, vec![token.text])),
+            }
+        }
+        out
     }
 }
 
-/// Analyses `text` and keeps the first token at each position (the part,
-/// not the joined form of a hyphenated word), with offsets from the first.
-fn by_position(analyzer: &str, text: &str) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    let mut last = None;
-    let mut base = None;
-    for token in analysis::tokens(analyzer, text) {
-        if last == Some(token.position) {
-            continue;
+/// The first token at each position: the part, not the joined form of a
+/// hyphenated word.
+fn first_per_position(positions: &[(usize, Vec<String>)]) -> Vec<(usize, String)> {
+    positions.iter().map(|(offset, alternatives)| (*offset, alternatives[0].clone())).collect()
+}
+
+/// Which words of an AND list are stop words to leave out: lowercase
+/// stop words, but not capitalised acronyms (`OM`) and not particles that
+/// lead to a capitalised word (`van der Plas`). Nothing is left out when
+/// only stop words were typed.
+fn droppable_stopwords(parts: &[Node]) -> Vec<bool> {
+    fn word(n: &Node) -> Option<&str> {
+        match n {
+            Node::Word { text, prefix: false } => Some(text.as_str()),
+            _ => None,
         }
-        last = Some(token.position);
-        let base = *base.get_or_insert(token.position);
-        out.push((token.position - base, token.text));
     }
-    out
+    let mut keep_particle = vec![false; parts.len()];
+    for i in (0..parts.len()).rev() {
+        let Some(w) = word(&parts[i]) else { continue };
+        let next = parts.get(i + 1).and_then(word);
+        let next_is_name = next.is_some_and(|n| n.starts_with(char::is_uppercase));
+        let next_is_kept = keep_particle.get(i + 1).copied().unwrap_or(false);
+        keep_particle[i] =
+            PARTICLES.contains(&w.to_lowercase().as_str()) && (next_is_name || next_is_kept);
+    }
+    let drop: Vec<bool> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            word(p).is_some_and(|w| {
+                let acronym = w.chars().count() >= 2
+                    && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                is_stopword(&w.to_lowercase()) && !acronym && !keep_particle[i]
+            })
+        })
+        .collect();
+    if drop.iter().all(|d| *d) { vec![false; parts.len()] } else { drop }
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
 }
 
 fn term_or_phrase(field: Field, toks: &[(usize, String)], slop: u32) -> Option<Box<dyn Query>> {
     match toks {
         [] => None,
-        [(_, t)] => Some(Box::new(TermQuery::new(
-            Term::from_field_text(field, t),
-            IndexRecordOption::WithFreqs,
-        ))),
+        [(_, t)] => Some(term_query(field, t)),
         _ => {
             let terms = toks.iter().map(|(o, t)| (*o, Term::from_field_text(field, t))).collect();
             Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
@@ -289,15 +414,49 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::parse_query;
 
-    #[test]
-    fn hyphenated_word_becomes_its_parts_in_order() {
-        let toks = by_position(NL_EXACT, "GroenLinks-PvdA");
-        assert_eq!(toks, [(0, "groenlinks".to_string()), (1, "pvda".to_string())]);
+    fn dropped(query: &str) -> Vec<String> {
+        let Node::And(parts) = parse_query(query).unwrap() else { return Vec::new() };
+        parts
+            .iter()
+            .zip(droppable_stopwords(&parts))
+            .filter(|(_, d)| *d)
+            .map(|(p, _)| match p {
+                Node::Word { text, .. } => text.clone(),
+                _ => String::new(),
+            })
+            .collect()
     }
 
     #[test]
-    fn punctuation_only_word_has_no_tokens() {
-        assert!(by_position(NL_TEXT, "&&").is_empty());
+    fn stopwords_leave_a_bag_of_words() {
+        assert_eq!(dropped("de oorlog in Oekraïne"), ["de", "in"]);
+    }
+
+    #[test]
+    fn acronyms_and_particles_before_names_stay() {
+        assert!(dropped("het OM eist straf").iter().all(|w| w != "OM"));
+        assert_eq!(dropped("zei van der Plas"), Vec::<String>::new());
+        assert_eq!(
+            dropped("de van der Plas"),
+            Vec::<String>::new(),
+            "`de` leads to `van der Plas` too"
+        );
+        assert_eq!(dropped("plas van de boer"), ["van", "de"]);
+    }
+
+    #[test]
+    fn only_stopwords_are_kept() {
+        assert!(dropped("de en het").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_word_becomes_its_parts_in_order() {
+        let positions = first_per_position(&[
+            (0, vec!["groenlinks".into(), "groenlinkspvda".into()]),
+            (1, vec!["pvda".into()]),
+        ]);
+        assert_eq!(positions, [(0, "groenlinks".to_string()), (1, "pvda".to_string())]);
     }
 }

@@ -6,8 +6,45 @@
 //! matched words. Returns plain text plus highlight ranges; colours and
 //! markup are the printer's business.
 
-use super::compile::HighlightTerms;
-use crate::analysis::{self, NL_EXACT, NL_TEXT};
+use std::collections::HashSet;
+
+use super::compile::Expansion;
+use crate::analysis::{self, AnalysisConfig, NL_EXACT, NL_NAME, NL_TEXT};
+
+/// What to light up in a text, gathered from a query's expansions.
+#[derive(Debug, Clone, Default)]
+pub struct HighlightTerms {
+    /// Stemmed terms (`nl_text`).
+    pub stems: HashSet<String>,
+    /// Exact terms (`nl_exact`), including alias spellings.
+    pub exact: HashSet<String>,
+    /// Exact prefixes.
+    pub prefixes: Vec<String>,
+    /// Compound parts: exact words that contain one of these light up.
+    pub parts: Vec<String>,
+    /// Name spelling keys (`nl_name`).
+    pub name_keys: HashSet<String>,
+}
+
+impl HighlightTerms {
+    /// The terms of every expansion that finds (not excludes) stories.
+    pub fn from_expansions(expansions: &[Expansion]) -> HighlightTerms {
+        let mut terms = HighlightTerms::default();
+        for e in expansions.iter().filter(|e| !e.negated && !e.dropped) {
+            terms.stems.extend(e.stems.iter().cloned());
+            terms.exact.extend(e.exact.iter().cloned());
+            terms.prefixes.extend(e.prefix.iter().cloned());
+            if e.parts {
+                terms.parts.extend(e.exact.iter().filter(|w| w.chars().count() >= 3).cloned());
+            }
+            terms.name_keys.extend(e.name_keys.iter().cloned());
+            for alias in &e.aliases {
+                terms.exact.extend(analysis::tokens(NL_EXACT, alias).into_iter().map(|t| t.text));
+            }
+        }
+        terms
+    }
+}
 
 /// A window of text with the byte ranges of matched words in it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -21,28 +58,26 @@ pub struct Snippet {
 const ELLIPSIS: &str = "…";
 
 /// Byte ranges in `text` where a query term matches, sorted and merged.
-pub fn matches(text: &str, terms: &HighlightTerms) -> Vec<(usize, usize)> {
+pub fn matches(text: &str, terms: &HighlightTerms, config: &AnalysisConfig) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
+    let range = |t: analysis::Token| (t.offset_from, t.offset_to);
     if !terms.stems.is_empty() {
-        ranges.extend(
-            analysis::tokens(NL_TEXT, text)
-                .into_iter()
-                .filter(|t| terms.stems.contains(&t.text))
-                .map(|t| (t.offset_from, t.offset_to)),
-        );
+        let stemmed = analysis::tokens_with(config, NL_TEXT, text);
+        ranges.extend(stemmed.into_iter().filter(|t| terms.stems.contains(&t.text)).map(range));
     }
-    if !terms.exact.is_empty() || !terms.prefixes.is_empty() {
-        ranges.extend(
-            analysis::tokens(NL_EXACT, text)
-                .into_iter()
-                .filter(|t| {
-                    terms.exact.contains(&t.text)
-                        || terms.prefixes.iter().any(|p| t.text.starts_with(p.as_str()))
-                })
-                .map(|t| (t.offset_from, t.offset_to)),
-        );
+    let exact = analysis::tokens_with(config, NL_EXACT, text);
+    ranges.extend(exact.into_iter().filter(|t| exact_match(&t.text, terms)).map(range));
+    if !terms.name_keys.is_empty() {
+        let keys = analysis::tokens_with(config, NL_NAME, text);
+        ranges.extend(keys.into_iter().filter(|t| terms.name_keys.contains(&t.text)).map(range));
     }
     merge(ranges)
+}
+
+fn exact_match(word: &str, terms: &HighlightTerms) -> bool {
+    terms.exact.contains(word)
+        || terms.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+        || terms.parts.iter().any(|p| word.len() > p.len() && word.contains(p.as_str()))
 }
 
 fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
@@ -58,8 +93,13 @@ fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 }
 
 /// The best window of about `max_bytes` of `text`.
-pub fn snippet(text: &str, terms: &HighlightTerms, max_bytes: usize) -> Snippet {
-    let found = matches(text, terms);
+pub fn snippet(
+    text: &str,
+    terms: &HighlightTerms,
+    config: &AnalysisConfig,
+    max_bytes: usize,
+) -> Snippet {
+    let found = matches(text, terms, config);
     let start = best_start(text, &found, max_bytes);
     let end = window_end(text, start, max_bytes);
     let mut out = String::with_capacity(end - start + 2 * ELLIPSIS.len());
@@ -148,8 +188,23 @@ mod tests {
         HighlightTerms {
             stems: stems.iter().map(|s| s.to_string()).collect(),
             exact: exact.iter().map(|s| s.to_string()).collect(),
-            prefixes: Vec::new(),
+            ..HighlightTerms::default()
         }
+    }
+
+    fn snippet(text: &str, terms: &HighlightTerms, max_bytes: usize) -> Snippet {
+        super::snippet(text, terms, &AnalysisConfig::default(), max_bytes)
+    }
+
+    #[test]
+    fn compound_parts_and_name_spellings_light_up() {
+        let terms = HighlightTerms {
+            parts: vec!["kamp".into()],
+            name_keys: [crate::analysis::name_key("Putin")].into_iter().collect(),
+            ..HighlightTerms::default()
+        };
+        let s = snippet("Poetin bezocht het vluchtelingenkamp.", &terms, 200);
+        assert_eq!(marked(&s), "[Poetin] bezocht het [vluchtelingenkamp].");
     }
 
     fn marked(s: &Snippet) -> String {
@@ -163,7 +218,7 @@ mod tests {
 
     #[test]
     fn inflected_forms_light_up_for_a_stem() {
-        let stem = crate::analysis::stem("vluchteling");
+        let stem = crate::analysis::stem("vluchteling").into_owned();
         let s = snippet("Twee vluchtelingen en een vluchteling.", &terms(&[&stem], &[]), 200);
         assert_eq!(marked(&s), "Twee [vluchtelingen] en een [vluchteling].");
     }

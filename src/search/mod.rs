@@ -17,8 +17,8 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 use time::format_description::well_known::Rfc3339;
 
 pub use collect::{FacetCollector, Ranked, RankedCollector};
-pub use compile::{EXACT_BOOST, HighlightTerms, TITLE_BOOST};
-pub use highlight::{Snippet, char_range, snippet};
+pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST};
+pub use highlight::{HighlightTerms, Snippet, char_range, snippet};
 pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
 
 use crate::index::{NewsIndex, stored};
@@ -171,7 +171,13 @@ pub struct SearchResults {
 /// See the crate documentation.
 pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
     let node = parse_query(&request.query)?;
-    let compiled = compile::compile(&node, index.fields());
+    let context = compile::Context {
+        fields: index.fields(),
+        config: index.config(),
+        aliases: index.aliases(),
+    };
+    let compiled = compile::compile(&node, &context);
+    let terms = HighlightTerms::from_expansions(&compiled.expansions);
     let text_query = compiled.query.ok_or_else(|| QueryError {
         message: "the query has no searchable words".into(),
         column: 1,
@@ -192,12 +198,9 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
     let mut hits = Vec::new();
     for r in ranked.into_iter().skip(request.offset) {
         let doc = searcher.doc(r.address).map_err(index_error)?;
-        hits.push(hit(
-            stored(index.fields(), &doc),
-            r.score,
-            &compiled.highlight,
-            request.snippet_bytes,
-        ));
+        let story = stored(index.fields(), &doc);
+        let snip = snippet(&story.body, &terms, index.config(), request.snippet_bytes);
+        hits.push(hit(story, r.score, snip));
     }
     let facets = counts
         .into_iter()
@@ -217,8 +220,14 @@ fn with_filters(
     for (facet, values) in filters.iter().filter(|(_, v)| !v.is_empty()) {
         let alternatives: Vec<Node> = values.iter().map(|v| filter_node(*facet, v)).collect();
         let node = Node::Or(alternatives);
-        let compiled = compile::compile(&node, index.fields());
-        let filter = compiled.query.unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
+        let context = compile::Context {
+            fields: index.fields(),
+            config: index.config(),
+            aliases: index.aliases(),
+        };
+        let filter = compile::compile(&node, &context)
+            .query
+            .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
     if clauses.len() == 1 {
@@ -246,13 +255,7 @@ fn top(values: std::collections::HashMap<String, u64>, limit: usize) -> Vec<Face
     counts
 }
 
-fn hit(
-    story: crate::index::StoredStory,
-    score: f32,
-    terms: &HighlightTerms,
-    snippet_bytes: usize,
-) -> Hit {
-    let snip = snippet(&story.body, terms, snippet_bytes);
+fn hit(story: crate::index::StoredStory, score: f32, snip: Snippet) -> Hit {
     let highlights =
         snip.highlights.iter().map(|&r| char_range(&snip.text, r)).map(|(a, b)| [a, b]).collect();
     let published = time::OffsetDateTime::from_unix_timestamp(story.published)

@@ -210,12 +210,13 @@ fn rebuild_gives_the_same_ids_as_the_incremental_index() {
 fn a_second_build_fails_at_once_while_the_lock_is_held() {
     let env = TestEnv::sample();
     env.build();
+    let before = env.search("Poetin", &[]).total;
     let lock = fs::File::options().write(true).open(env.index.join("build.lock")).unwrap();
     lock.lock().unwrap();
     let out = env.run(&["build"]);
     assert_exit(&out, 2);
     assert!(stderr(&out).contains("build.lock"), "{}", stderr(&out));
-    assert_eq!(env.search("Poetin", &[]).total, 5, "the index is intact and searchable");
+    assert_eq!(env.search("Poetin", &[]).total, before, "the index is intact and searchable");
     drop(lock);
     env.build();
 }
@@ -227,8 +228,8 @@ fn index_from_another_analyzer_is_refused_until_rebuilt() {
     let current = fs::read_to_string(env.index.join("CURRENT")).unwrap();
     let meta_path = env.index.join(current.trim()).join("meta.json");
     let meta = fs::read_to_string(&meta_path).unwrap();
-    let old = meta.replace("nl-1;", "nl-0;");
-    assert_ne!(meta, old, "meta.json holds the analyzer id");
+    let old = meta.replace(";tokenizer=dutch;", ";tokenizer=old;");
+    assert!(meta != old, "meta.json holds the analyzer id");
     fs::write(&meta_path, old).unwrap();
 
     let out = env.run(&["search", "Poetin"]);

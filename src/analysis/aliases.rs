@@ -1,0 +1,99 @@
+//! Name aliases: spellings that belong together but that the spelling key
+//! cannot join (`Kiev`/`Kyiv`, `Peking`/`Beijing`).
+//!
+//! Owns the alias file format (`data/aliases.tsv`, documented in its
+//! header) and lookups. Aliases apply at query time only, so a user can
+//! extend them without rebuilding the index.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::fold;
+
+/// Alias groups, looked up by the folded spelling.
+#[derive(Debug, Clone, Default)]
+pub struct Aliases {
+    groups: Vec<Vec<String>>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Aliases {
+    /// The aliases shipped with newsidx.
+    pub fn embedded() -> Aliases {
+        let mut aliases = Aliases::default();
+        aliases.add_text(include_str!("data/aliases.tsv"));
+        aliases
+    }
+
+    /// The shipped aliases plus the groups in `path` (same format).
+    ///
+    /// # Errors
+    /// The file cannot be read.
+    pub fn with_file(path: &Path) -> std::io::Result<Aliases> {
+        let mut aliases = Aliases::embedded();
+        aliases.add_text(&std::fs::read_to_string(path)?);
+        Ok(aliases)
+    }
+
+    /// Adds the groups of a text in the alias file format. A spelling that
+    /// is already in a group joins that group's new members to it.
+    pub fn add_text(&mut self, text: &str) {
+        for line in text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let spellings: Vec<String> = line
+                .split('\t')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            if spellings.len() >= 2 {
+                self.add_group(spellings);
+            }
+        }
+    }
+
+    fn add_group(&mut self, spellings: Vec<String>) {
+        let existing = spellings.iter().find_map(|s| self.by_key.get(&fold(s)).copied());
+        let index = existing.unwrap_or_else(|| {
+            self.groups.push(Vec::new());
+            self.groups.len() - 1
+        });
+        for spelling in spellings {
+            if self.by_key.insert(fold(&spelling), index).is_none() {
+                self.groups[index].push(spelling);
+            }
+        }
+    }
+
+    /// The other spellings of `name`, if it has any.
+    pub fn others(&self, name: &str) -> Vec<&str> {
+        let key = fold(name);
+        match self.by_key.get(&key) {
+            Some(&i) => {
+                self.groups[i].iter().filter(|s| fold(s) != key).map(String::as_str).collect()
+            }
+            None => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_spelling_finds_the_others() {
+        let a = Aliases::embedded();
+        assert_eq!(a.others("Kyiv"), ["Kiev", "Kyjiv", "Kijiv"]);
+        assert_eq!(a.others("KIEV"), ["Kyiv", "Kyjiv", "Kijiv"]);
+        assert!(a.others("Amsterdam").is_empty());
+    }
+
+    #[test]
+    fn user_groups_extend_shipped_ones() {
+        let mut a = Aliases::embedded();
+        a.add_text("# mijn aliassen\nKyiv\tKyyiv\nSchoof\tDick Schoof\n");
+        assert!(a.others("Kiev").contains(&"Kyyiv"));
+        assert_eq!(a.others("schoof"), ["Dick Schoof"]);
+    }
+}

@@ -1,0 +1,78 @@
+//! The corpus's own word counts, the dictionary of the decompounder.
+//!
+//! Owns counting how often each word occurs on its own: from the pages a
+//! build reads, and (for incremental builds) from the `body_exact` term
+//! dictionary of the index, where the document frequency stands in for the
+//! count. A word counts only when it is all letters and at least three long.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use tantivy::Index;
+use tantivy::schema::Field;
+
+use crate::analysis::{self, NL_EXACT};
+use crate::crawl::{self, FileEntry};
+
+type Counts = HashMap<String, u32>;
+
+fn is_word(w: &str) -> bool {
+    w.len() >= 3 && w.chars().all(char::is_alphabetic)
+}
+
+/// Words of the index's exact body field with their document frequency.
+pub fn indexed_words(index: &Index, field: Field) -> tantivy::Result<Counts> {
+    let reader = index.reader()?;
+    let mut counts = Counts::new();
+    for segment in reader.searcher().segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().stream()?;
+        while stream.advance() {
+            let Ok(word) = std::str::from_utf8(stream.key()) else { continue };
+            if is_word(word) {
+                *counts.entry(word.to_string()).or_default() += stream.value().doc_freq;
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// Adds the words of `files` (titles, articles and briefs) to `counts`.
+/// Files that cannot be read are left out here; the indexing pass reports
+/// them.
+pub fn add_page_words(counts: &mut Counts, files: &[&FileEntry], max_bytes: u64, threads: usize) {
+    let count = |files: &[&FileEntry]| {
+        files
+            .par_iter()
+            .fold(Counts::new, |mut acc, file| {
+                count_file(&mut acc, file, max_bytes);
+                acc
+            })
+            .reduce(Counts::new, merge)
+    };
+    let page_counts = match rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build() {
+        Ok(pool) => pool.install(|| count(files)),
+        Err(_) => count(files),
+    };
+    let total = std::mem::take(counts);
+    *counts = merge(total, page_counts);
+}
+
+fn count_file(counts: &mut Counts, file: &FileEntry, max_bytes: u64) {
+    let Ok(source) = crawl::read(file, max_bytes) else { return };
+    for token in analysis::tokens(NL_EXACT, &source.text) {
+        if is_word(&token.text) {
+            *counts.entry(token.text).or_default() += 1;
+        }
+    }
+}
+
+fn merge(mut a: Counts, b: Counts) -> Counts {
+    if a.len() < b.len() {
+        return merge(b, a);
+    }
+    for (word, n) in b {
+        *a.entry(word).or_default() += n;
+    }
+    a
+}
