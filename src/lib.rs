@@ -17,6 +17,8 @@
 //!    id, counts facets and cuts snippets into [`search::Hit`] values.
 //! 7. The `cli` module of the binary prints them for people or as JSON.
 //!
+//! [`eval`] scores the search against judged queries (`EVALUATION.md`).
+//!
 //! # Example
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -27,7 +29,8 @@
 //!     "Poetin ontmoet Xi\nMOSKOU (ANP) - De Russische president Vladimir Poetin ontmoet Xi Jinping.\n",
 //! )?;
 //! let index_dir = tempfile::tempdir()?;
-//! let report = newsidx::index::build(&newsidx::index::BuildConfig::new(corpus.path(), index_dir.path()), &mut |_| {})?;
+//! let config = newsidx::index::BuildConfig::new(corpus.path(), index_dir.path());
+//! let report = newsidx::index::build(&config, &mut |_| {})?;
 //! assert_eq!(report.articles, 1);
 //!
 //! let index = newsidx::index::NewsIndex::open(index_dir.path())?;
@@ -42,6 +45,7 @@ pub mod analysis;
 pub mod crawl;
 pub mod entities;
 mod error;
+pub mod eval;
 pub mod index;
 pub mod news;
 pub mod parse;

@@ -7,7 +7,8 @@
 //! fields, so it still matches exactly and ranks higher.
 //!
 //! The dictionary is learned from the corpus: every word that occurs on its
-//! own in the pages being indexed counts, on top of a base lexicon
+//! own in the pages being indexed counts (a plural counts for its singular:
+//! `drones` makes `drone` a word), on top of a base lexicon
 //! (`data/lexicon.txt`, Snowball's Dutch vocabulary) that lets a small
 //! corpus split words whose parts it never uses alone. A word splits as
 //! *modifier* + linking morpheme (`-s-`, `-en-`, `-e-` or none) + *head*,
@@ -38,8 +39,9 @@ fn data_words(text: &'static str) -> HashSet<&'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
-/// Linking morphemes between modifier and head, longest first.
-const LINKERS: &[&str] = &["en", "s", "e", ""];
+/// Linking morphemes between modifier and head; none first, so that on a
+/// tie the modifier keeps its written form (`vluchtelingen+kamp`).
+const LINKERS: &[&str] = &["", "en", "s", "e"];
 
 /// Prefixes and suffixes that are not parts of a compound.
 const BOUND: &[&str] = &[
@@ -57,6 +59,9 @@ const SHORT_PARTS: &[&str] = &[
     "dam", "dek", "eed", "kas", "kat", "lam", "les", "lot", "mes", "net", "pad", "pak", "pen",
     "pot", "rol", "tol", "vat", "vis", "wal", "wol", "zon", "bus", "vee", "tas", "tax", "oom",
 ];
+
+/// Plural endings: a word counts as known when its plural is.
+const PLURALS: &[&str] = &["s", "en", "n"];
 
 /// Shortest word that may be split, in characters.
 const MIN_COMPOUND: usize = 7;
@@ -86,7 +91,10 @@ impl Decompounder {
         {
             return 0;
         }
-        self.counts.get(word).copied().unwrap_or(0) + u32::from(BASE.contains(word))
+        let known =
+            |w: &str| self.counts.get(w).copied().unwrap_or(0) + u32::from(BASE.contains(w));
+        // A plural in the corpus proves the singular (`drones` → `drone`).
+        known(word) + PLURALS.iter().map(|p| known(&format!("{word}{p}"))).sum::<u32>()
     }
 
     /// The parts of a folded, lowercase word, or `None` when it does not

@@ -5,6 +5,7 @@
 //! library sees [`newsidx::index::BuildConfig`] and
 //! [`newsidx::search::SearchRequest`].
 
+mod analyze;
 mod build;
 mod render;
 mod search;
@@ -57,6 +58,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Search the index.
     Search(search::SearchArgs),
+    /// Show the terms each field's analyzer makes of a text.
+    Analyze(analyze::AnalyzeArgs),
 }
 
 /// Where the index lives.
@@ -96,6 +99,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Search(args) => search::run(args),
+        Command::Analyze(args) => analyze::run(args),
     }
 }
 

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use newsidx::index::{BuildConfig, BuildReport};
-use newsidx::search::{Hit, SearchResults};
+use newsidx::search::{FormCount, Hit, SearchResults, TermExplanation};
 
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;33m";
@@ -46,6 +46,45 @@ pub fn search_results(
     }
     if !results.facets.is_empty() {
         write_facets(out, results, &style)?;
+    }
+    if let Some(explain) = &results.explain {
+        write_explain(out, explain, &style)?;
+    }
+    Ok(())
+}
+
+fn write_explain(
+    out: &mut impl Write,
+    explain: &[TermExplanation],
+    style: &Style,
+) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}", style.paint(BOLD, "Explanation"))?;
+    let list = |forms: &[FormCount]| {
+        forms.iter().map(|f| format!("{} {}", f.form, f.stories)).collect::<Vec<_>>().join(", ")
+    };
+    for e in explain {
+        let mut parts = Vec::new();
+        if e.dropped {
+            parts.push("left out (stop word)".to_string());
+        } else {
+            parts.push(if e.forms.is_empty() {
+                "no exact forms".to_string()
+            } else {
+                list(&e.forms)
+            });
+        }
+        if !e.parts.is_empty() {
+            parts.push(format!("{} (part)", list(&e.parts)));
+        }
+        if !e.spellings.is_empty() {
+            parts.push(format!("{} (spelling)", list(&e.spellings)));
+        }
+        if !e.aliases.is_empty() {
+            parts.push(format!("aliases: {}", e.aliases.join(", ")));
+        }
+        let negation = if e.negated { "NOT " } else { "" };
+        writeln!(out, "  {negation}{} → {}", e.input, parts.join("; "))?;
     }
     Ok(())
 }

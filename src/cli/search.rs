@@ -48,6 +48,14 @@ pub struct SearchArgs {
     /// Only articles or only briefs.
     #[arg(long, value_enum)]
     kind: Option<KindArg>,
+    /// Show, per query word, the forms, compound parts and spellings it
+    /// matched in the index.
+    #[arg(long)]
+    explain: bool,
+    /// Extra name aliases (same format as src/analysis/data/aliases.tsv);
+    /// default: aliases.tsv in the index folder, if present.
+    #[arg(long, env = "NEWSIDX_ALIASES", value_name = "FILE")]
+    aliases: Option<std::path::PathBuf>,
     /// Colour matches in the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -66,6 +74,7 @@ impl SearchArgs {
         request.offset = self.offset;
         request.facets = self.facets;
         request.facet_limit = self.facet_limit;
+        request.explain = self.explain;
         let kind = self.kind.map(|k| vec![format!("{k:?}").to_lowercase()]).unwrap_or_default();
         request.filters = vec![
             (Facet::Location, self.location.clone()),
@@ -80,7 +89,10 @@ impl SearchArgs {
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
-    let index = NewsIndex::open(&args.index.index)?;
+    let mut index = NewsIndex::open(&args.index.index)?;
+    if let Some(path) = &args.aliases {
+        index.set_alias_file(path)?;
+    }
     let results = index.search(&args.request())?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -9,6 +9,7 @@
 //! Query-time name aliases live beside the index in `aliases.tsv` (optional;
 //! see `src/analysis/data/aliases.tsv` for the format).
 
+mod analyze;
 mod build;
 mod dir;
 mod document;
@@ -21,9 +22,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
+pub use analyze::{DEFAULT_FIELDS, analyzable_fields, analyze};
 pub use build::{BuildConfig, BuildReport, Progress, build};
 pub use dir::{BuildLock, IndexDir};
-pub use document::{StoredStory, document, stored};
+pub use document::{StoredStory, document, parts_text, stored};
 pub use schema::{Fields, SCHEMA_JSON, schema};
 
 use crate::analysis::{Aliases, AnalysisConfig};

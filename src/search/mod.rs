@@ -8,6 +8,7 @@
 
 mod collect;
 mod compile;
+mod explain;
 mod highlight;
 mod query;
 
@@ -18,6 +19,7 @@ use time::format_description::well_known::Rfc3339;
 
 pub use collect::{FacetCollector, Ranked, RankedCollector};
 pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST};
+pub use explain::{FormCount, TermExplanation, explain};
 pub use highlight::{HighlightTerms, Snippet, char_range, snippet};
 pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
 
@@ -89,6 +91,8 @@ pub struct SearchRequest {
     pub facet_limit: usize,
     /// Snippet length in bytes.
     pub snippet_bytes: usize,
+    /// Explain what each query word matched.
+    pub explain: bool,
 }
 
 impl SearchRequest {
@@ -102,6 +106,7 @@ impl SearchRequest {
             facets: false,
             facet_limit: 10,
             snippet_bytes: 240,
+            explain: false,
         }
     }
 }
@@ -159,6 +164,9 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Facet counts, when asked for: field name → values by count.
     pub facets: std::collections::BTreeMap<&'static str, Vec<FacetCount>>,
+    /// What each query word matched, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<TermExplanation>>,
 }
 
 /// Runs a search on an open index.
@@ -206,7 +214,12 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
         .into_iter()
         .map(|(field, values)| (field, top(values, request.facet_limit)))
         .collect();
-    Ok(SearchResults { query: request.query.clone(), total, hits, facets })
+    let explain = if request.explain {
+        Some(explain(index, &compiled.expansions).map_err(index_error)?)
+    } else {
+        None
+    };
+    Ok(SearchResults { query: request.query.clone(), total, hits, facets, explain })
 }
 
 /// ANDs the text query with one OR-group per filtered facet, scoring 0 so

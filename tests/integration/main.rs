@@ -2,6 +2,7 @@
 
 mod build;
 mod errors;
+mod quality;
 mod search;
 mod stemmer;
 mod util;

@@ -1,0 +1,84 @@
+//! `newsidx analyze`: show the terms each field's analyzer makes of a text.
+
+use std::io::Write;
+
+use anyhow::bail;
+use newsidx::analysis::AnalysisConfig;
+use newsidx::index::{DEFAULT_FIELDS, analyzable_fields, analyze};
+
+use super::Exit;
+
+/// Options of `newsidx analyze`.
+#[derive(Debug, clap::Args)]
+pub struct AnalyzeArgs {
+    /// The text to analyse.
+    text: String,
+    /// Field whose analyzer to run (repeatable; default: body, body_exact,
+    /// parts and names).
+    #[arg(long, short, value_name = "FIELD")]
+    field: Vec<String>,
+    /// Print JSON: {"field": {"analyzer", "tokens": [{"text", "position", "start", "end", "source"}]}}.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: AnalyzeArgs) -> anyhow::Result<Exit> {
+    let fields: Vec<String> = if args.field.is_empty() {
+        DEFAULT_FIELDS.iter().map(|f| f.to_string()).collect()
+    } else {
+        args.field.clone()
+    };
+    let config = AnalysisConfig::default();
+    let mut results = Vec::new();
+    for field in &fields {
+        let Some((analyzer, tokens)) = analyze(field, &args.text, &config) else {
+            bail!(
+                "cannot analyse field '{field}'; fields with an analyzer: {}",
+                analyzable_fields().join(", ")
+            );
+        };
+        results.push((field, analyzer, tokens));
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let mut map = serde_json::Map::new();
+        for (field, analyzer, tokens) in &results {
+            let tokens: Vec<_> = tokens.iter().map(|t| token_json(t, field, &args.text)).collect();
+            map.insert(
+                field.to_string(),
+                serde_json::json!({ "analyzer": analyzer, "tokens": tokens }),
+            );
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&map)?)?;
+        return Ok(Exit::Success);
+    }
+    for (field, analyzer, tokens) in &results {
+        writeln!(out, "{field} ({analyzer})")?;
+        for t in tokens {
+            writeln!(
+                out,
+                "  {:>3}  {:<28} {}",
+                t.position,
+                t.text,
+                source(t, field, &args.text).unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+/// The original text a token came from (not for `parts`, whose tokens come
+/// from the decompounder's output, not the input).
+fn source<'a>(t: &newsidx::analysis::Token, field: &str, text: &'a str) -> Option<&'a str> {
+    (field != "parts").then(|| text.get(t.offset_from..t.offset_to)).flatten()
+}
+
+fn token_json(t: &newsidx::analysis::Token, field: &str, text: &str) -> serde_json::Value {
+    serde_json::json!({
+        "text": t.text,
+        "position": t.position,
+        "start": t.offset_from,
+        "end": t.offset_to,
+        "source": source(t, field, text),
+    })
+}

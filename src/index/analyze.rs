@@ -1,0 +1,93 @@
+//! `newsidx analyze`: the terms a field's analyzer makes of a text.
+//!
+//! Owns the mapping from a field name to what is indexed for it, the same
+//! way documents are built: the field's analyzer from the schema, and for
+//! `parts` the decompounder first (with the base lexicon and the text's own
+//! words as its dictionary, since no corpus is at hand).
+
+use std::collections::HashMap;
+
+use tantivy::schema::FieldType;
+
+use super::document::parts_text;
+use super::schema::schema;
+use crate::analysis::{self, AnalysisConfig, Decompounder, NL_EXACT, Token};
+
+/// Fields `analyze` shows when none is named.
+pub const DEFAULT_FIELDS: &[&str] = &["body", "body_exact", "parts", "names"];
+
+/// Tokens the field `field` gets for `text`, with the analyzer's name;
+/// `None` for an unknown or untokenized field.
+pub fn analyze(field: &str, text: &str, config: &AnalysisConfig) -> Option<(String, Vec<Token>)> {
+    let schema = schema();
+    let entry = schema.get_field_entry(schema.get_field(field).ok()?);
+    let FieldType::Str(options) = entry.field_type() else { return None };
+    let analyzer = options.get_indexing_options()?.tokenizer().to_string();
+    if !analysis::ALL.contains(&analyzer.as_str()) {
+        return None;
+    }
+    let input = if field == "parts" {
+        parts_text(&text_decompounder(text), "", text)
+    } else {
+        text.to_string()
+    };
+    Some((analyzer.clone(), analysis::tokens_with(config, &analyzer, &input)))
+}
+
+/// Names of the fields `analyze` accepts.
+pub fn analyzable_fields() -> Vec<String> {
+    let schema = schema();
+    schema
+        .fields()
+        .filter(|(_, e)| match e.field_type() {
+            FieldType::Str(o) => {
+                o.get_indexing_options().is_some_and(|i| analysis::ALL.contains(&i.tokenizer()))
+            }
+            _ => false,
+        })
+        .map(|(_, e)| e.name().to_string())
+        .collect()
+}
+
+fn text_decompounder(text: &str) -> Decompounder {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for token in analysis::tokens(NL_EXACT, text) {
+        *counts.entry(token.text).or_default() += 1;
+    }
+    Decompounder::new(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(field: &str, text: &str) -> Vec<String> {
+        analyze(field, text, &AnalysisConfig::default())
+            .unwrap()
+            .1
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn each_field_uses_its_analyzer() {
+        assert_eq!(texts("body_exact", "Vluchtelingen"), ["vluchtelingen"]);
+        assert_eq!(texts("body", "Vluchtelingen"), texts("body", "vluchteling"));
+        assert_eq!(texts("names", "president Poetin"), texts("names", "Putin"));
+        assert_eq!(texts("location", "Den Haag"), ["den", "haag"]);
+    }
+
+    #[test]
+    fn parts_field_shows_compound_parts() {
+        let parts = texts("parts", "vluchtelingen in het vluchtelingenkamp");
+        assert!(parts.contains(&analysis::stem("kamp").into_owned()), "{parts:?}");
+    }
+
+    #[test]
+    fn unknown_and_raw_fields_are_refused() {
+        assert!(analyze("bestaat_niet", "x", &AnalysisConfig::default()).is_none());
+        assert!(analyze("id", "x", &AnalysisConfig::default()).is_none());
+        assert!(analyzable_fields().contains(&"parts".to_string()));
+    }
+}
