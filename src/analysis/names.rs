@@ -63,7 +63,7 @@ pub fn name_key(name: &str) -> String {
         s = s.replace(from, to);
     }
     let s = o_after_hushing(&s);
-    let s = s.trim_end_matches(|c| c == 'h').to_string();
+    let s = s.trim_end_matches('h').to_string();
     let s = simplify_ending(&s);
     collapse_doubles(&s)
 }
