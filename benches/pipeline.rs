@@ -23,7 +23,7 @@ fn analyzer(c: &mut Criterion) {
     for name in [NL_TEXT, NL_EXACT] {
         let expected = analysis::tokens(name, &text).len();
         assert!(expected > 5_000, "{name}: {expected} tokens");
-        let mut analyzer = analysis::analyzer(name).unwrap();
+        let mut analyzer = analysis::analyzer(name, &analysis::AnalysisConfig::default()).unwrap();
         group.bench_function(name, |b| {
             b.iter(|| {
                 let mut stream = analyzer.token_stream(&text);
