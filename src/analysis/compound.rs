@@ -58,10 +58,11 @@ const SHORT_PARTS: &[&str] = &[
     "gas", "zee", "wet", "bos", "lid", "hof", "ijs", "oog", "kop", "weg", "dag", "bal", "dak",
     "dam", "dek", "eed", "kas", "kat", "lam", "les", "lot", "mes", "net", "pad", "pak", "pen",
     "pot", "rol", "tol", "vat", "vis", "wal", "wol", "zon", "bus", "vee", "tas", "tax", "oom",
+    "top",
 ];
 
 /// Plural endings: a word counts as known when its plural is.
-const PLURALS: &[&str] = &["s", "en", "n"];
+const PLURALS: &[&str] = &["s", "en"];
 
 /// Shortest word that may be split, in characters.
 const MIN_COMPOUND: usize = 7;
@@ -91,10 +92,16 @@ impl Decompounder {
         {
             return 0;
         }
-        let known =
-            |w: &str| self.counts.get(w).copied().unwrap_or(0) + u32::from(BASE.contains(w));
-        // A plural in the corpus proves the singular (`drones` → `drone`).
-        known(word) + PLURALS.iter().map(|p| known(&format!("{word}{p}"))).sum::<u32>()
+        let in_corpus = |w: &str| self.counts.get(w).copied().unwrap_or(0);
+        // A plural in the corpus proves the singular (`drones` → `drone`);
+        // not from the base lexicon, whose verb forms would make `verkie`
+        // (`verkies`) and `rege` (`regen`) words.
+        let plurals: u32 = if len >= 4 {
+            PLURALS.iter().map(|p| in_corpus(&format!("{word}{p}"))).sum()
+        } else {
+            0
+        };
+        in_corpus(word) + u32::from(BASE.contains(word)) + plurals
     }
 
     /// The parts of a folded, lowercase word, or `None` when it does not

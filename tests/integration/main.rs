@@ -1,6 +1,7 @@
 //! Integration tests: the real `newsidx` binary on temporary corpora.
 
 mod build;
+mod compounds;
 mod errors;
 mod quality;
 mod search;
