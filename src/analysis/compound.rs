@@ -69,16 +69,36 @@ const MIN_COMPOUND: usize = 7;
 const MAX_DEPTH: usize = 3;
 
 /// A decompounder with its dictionary.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Decompounder {
     counts: HashMap<String, u32>,
+    /// Tells this decompounder's entries apart in the per-thread cache.
+    id: u64,
 }
+
+impl Default for Decompounder {
+    /// A decompounder with the base lexicon only.
+    fn default() -> Self {
+        Decompounder::new(HashMap::new())
+    }
+}
+
+/// Splits remembered per thread before the cache starts over.
+const CACHE_LIMIT: usize = 100_000;
+
+thread_local! {
+    /// (decompounder id, word) → split. Words repeat: a build splits each
+    /// distinct long word once per thread instead of at every occurrence.
+    static SPLITS: std::cell::RefCell<(u64, HashMap<String, Option<Vec<String>>>)> = std::cell::RefCell::default();
+}
+
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Decompounder {
     /// A decompounder whose dictionary is the base lexicon plus `counts`
     /// (folded lowercase word → number of times it occurs on its own).
     pub fn new(counts: HashMap<String, u32>) -> Decompounder {
-        Decompounder { counts }
+        Decompounder { counts, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
     }
 
     /// How often `word` occurs on its own, plus one if the base lexicon
@@ -111,6 +131,24 @@ impl Decompounder {
     ///
     /// `is_place` says whether a word is a known place name.
     pub fn split(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+        if word.chars().count() < MIN_COMPOUND {
+            return None;
+        }
+        SPLITS.with_borrow_mut(|(id, cache)| {
+            if *id != self.id || cache.len() >= CACHE_LIMIT {
+                *id = self.id;
+                cache.clear();
+            }
+            if let Some(split) = cache.get(word) {
+                return split.clone();
+            }
+            let split = self.split_uncached(word, is_place);
+            cache.insert(word.to_string(), split.clone());
+            split
+        })
+    }
+
+    fn split_uncached(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
         if BLOCKED.contains(word) {
             return None;
         }

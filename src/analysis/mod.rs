@@ -9,7 +9,7 @@
 //!
 //! | name | chain | used for |
 //! |---|---|---|
-//! | [`NL_TEXT`] | [`DutchTokenizer`] → lowercase → ASCII fold → [`Stemmer`] | `title`, `body`, `parts` |
+//! | [`NL_TEXT`] | [`DutchTokenizer`] → lowercase → ASCII fold → [`Stemmer`] | `title_stem`, `body_stem`, `parts` |
 //! | [`NL_EXACT`] | [`DutchTokenizer`] → lowercase → ASCII fold | `title_exact`, `body_exact`: quoted phrases, prefixes, exact-match boost |
 //! | [`NL_FACET`] | [`DutchTokenizer`] → lowercase → ASCII fold | facet values, so `--location den haag` finds `Den Haag` |
 //! | [`NL_NAME`] | [`DutchTokenizer`] → capitalised words only → [`name_key`] | `names`: `Poetin` = `Putin` |
@@ -27,6 +27,7 @@
 
 mod aliases;
 mod compound;
+mod fields;
 mod names;
 mod stem;
 mod stopwords;
@@ -40,6 +41,7 @@ use unicode_normalization::char::is_combining_mark;
 
 pub use aliases::Aliases;
 pub use compound::Decompounder;
+pub use fields::{FieldTokens, field_tokens, part_tokens};
 pub use names::{NameKeyFilter, name_key};
 pub use stem::{StemFilter, Stemmer, stem};
 pub use stopwords::{PARTICLES, is_stopword};

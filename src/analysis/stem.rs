@@ -50,6 +50,24 @@ impl Stemmer {
     /// The stems of one lowercased, folded word: the main stem first, then
     /// any extra stems indexed at the same position.
     pub fn stems(self, word: &str) -> Vec<String> {
+        if self == Stemmer::None {
+            return vec![word.to_string()];
+        }
+        CACHE.with_borrow_mut(|caches| {
+            let cache = &mut caches[self as usize];
+            if let Some(stems) = cache.get(word) {
+                return stems.clone();
+            }
+            let stems = self.compute(word);
+            if cache.len() >= CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(word.to_string(), stems.clone());
+            stems
+        })
+    }
+
+    fn compute(self, word: &str) -> Vec<String> {
         match self {
             Stemmer::None => vec![word.to_string()],
             Stemmer::Porter => vec![porter().stem(word).into_owned()],
@@ -57,6 +75,16 @@ impl Stemmer {
             Stemmer::KpTuned => tuned(word),
         }
     }
+}
+
+/// Words stemmed per thread before the cache starts over. News text is
+/// Zipfian: a few hundred thousand distinct words cover nearly every token,
+/// so most tokens are a lookup instead of two runs of the stemmer.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    /// One map per variant, word → stems.
+    static CACHE: std::cell::RefCell<[HashMap<String, Vec<String>>; 4]> = std::cell::RefCell::default();
 }
 
 fn kp() -> frostem::Stemmer {

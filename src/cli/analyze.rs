@@ -43,7 +43,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Exit> {
     if args.json {
         let mut map = serde_json::Map::new();
         for (field, analyzer, tokens) in &results {
-            let tokens: Vec<_> = tokens.iter().map(|t| token_json(t, field, &args.text)).collect();
+            let tokens: Vec<_> = tokens.iter().map(|t| token_json(t, &args.text)).collect();
             map.insert(
                 field.to_string(),
                 serde_json::json!({ "analyzer": analyzer, "tokens": tokens }),
@@ -60,25 +60,24 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Exit> {
                 "  {:>3}  {:<28} {}",
                 t.position,
                 t.text,
-                source(t, field, &args.text).unwrap_or_default()
+                source(t, &args.text).unwrap_or_default()
             )?;
         }
     }
     Ok(Exit::Success)
 }
 
-/// The original text a token came from (not for `parts`, whose tokens come
-/// from the decompounder's output, not the input).
-fn source<'a>(t: &newsidx::analysis::Token, field: &str, text: &'a str) -> Option<&'a str> {
-    (field != "parts").then(|| text.get(t.offset_from..t.offset_to)).flatten()
+/// The original text a token came from (for `parts`: the whole compound).
+fn source<'a>(t: &newsidx::analysis::Token, text: &'a str) -> Option<&'a str> {
+    text.get(t.offset_from..t.offset_to)
 }
 
-fn token_json(t: &newsidx::analysis::Token, field: &str, text: &str) -> serde_json::Value {
+fn token_json(t: &newsidx::analysis::Token, text: &str) -> serde_json::Value {
     serde_json::json!({
         "text": t.text,
         "position": t.position,
         "start": t.offset_from,
         "end": t.offset_to,
-        "source": source(t, field, text),
+        "source": source(t, text),
     })
 }

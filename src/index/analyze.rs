@@ -2,19 +2,19 @@
 //!
 //! Owns the mapping from a field name to what is indexed for it, the same
 //! way documents are built: the field's analyzer from the schema, and for
-//! `parts` the decompounder first (with the base lexicon and the text's own
-//! words as its dictionary, since no corpus is at hand).
+//! `parts` the decompounder (with the base lexicon and the text's own words
+//! as its dictionary, since no corpus is at hand).
 
 use std::collections::HashMap;
 
 use tantivy::schema::FieldType;
 
-use super::document::parts_text;
+use super::document::is_place;
 use super::schema::schema;
 use crate::analysis::{self, AnalysisConfig, Decompounder, NL_EXACT, Token};
 
 /// Fields `analyze` shows when none is named.
-pub const DEFAULT_FIELDS: &[&str] = &["body", "body_exact", "parts", "names"];
+pub const DEFAULT_FIELDS: &[&str] = &["body_stem", "body_exact", "parts", "names"];
 
 /// Tokens the field `field` gets for `text`, with the analyzer's name;
 /// `None` for an unknown or untokenized field.
@@ -26,12 +26,12 @@ pub fn analyze(field: &str, text: &str, config: &AnalysisConfig) -> Option<(Stri
     if !analysis::ALL.contains(&analyzer.as_str()) {
         return None;
     }
-    let input = if field == "parts" {
-        parts_text(&text_decompounder(text), "", text)
-    } else {
-        text.to_string()
-    };
-    Some((analyzer.clone(), analysis::tokens_with(config, &analyzer, &input)))
+    if field == "parts" {
+        let exact = analysis::field_tokens(text, config).exact;
+        let parts = analysis::part_tokens(&exact, &text_decompounder(text), &is_place, config);
+        return Some((analyzer, parts));
+    }
+    Some((analyzer.clone(), analysis::tokens_with(config, &analyzer, text)))
 }
 
 /// Names of the fields `analyze` accepts.
@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn each_field_uses_its_analyzer() {
         assert_eq!(texts("body_exact", "Vluchtelingen"), ["vluchtelingen"]);
-        assert_eq!(texts("body", "Vluchtelingen"), texts("body", "vluchteling"));
+        assert_eq!(texts("body_stem", "Vluchtelingen"), texts("body_stem", "vluchteling"));
         assert_eq!(texts("names", "president Poetin"), texts("names", "Putin"));
         assert_eq!(texts("location", "Den Haag"), ["den", "haag"]);
     }
@@ -88,6 +88,7 @@ mod tests {
     fn unknown_and_raw_fields_are_refused() {
         assert!(analyze("bestaat_niet", "x", &AnalysisConfig::default()).is_none());
         assert!(analyze("id", "x", &AnalysisConfig::default()).is_none());
+        assert!(analyze("body", "x", &AnalysisConfig::default()).is_none(), "stored only");
         assert!(analyzable_fields().contains(&"parts".to_string()));
     }
 }

@@ -358,7 +358,10 @@ fn process(job: &Job<'_>, file: &FileEntry) -> Outcome {
     let stories = news::stories(&source, &page, &RuleExtractor);
     let briefs = stories.iter().filter(|s| s.kind == Kind::Brief).count();
     Outcome::Indexed {
-        docs: stories.iter().map(|s| document(job.fields, s, file, job.decompounder)).collect(),
+        docs: stories
+            .iter()
+            .map(|s| document(job.fields, s, file, &job.config.analysis, job.decompounder))
+            .collect(),
         articles: stories.len() - briefs,
         briefs,
         bytes: source.text.len() as u64,

@@ -5,21 +5,25 @@
 //! fields of a hit back into a [`StoredStory`].
 
 use tantivy::schema::Value;
+use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::Fields;
-use crate::analysis::{self, Decompounder, NL_EXACT};
+use crate::analysis::{self, AnalysisConfig, Decompounder};
 use crate::crawl::FileEntry;
 use crate::entities::gazetteer;
 use crate::news::Story;
 
 /// The tantivy document of a story; `file` is the page it came from, whose
 /// size and modification time let the next build skip unchanged pages.
-/// With a decompounder, the parts of compounds go to the `parts` field.
+/// Title and body are stored as written and indexed from one tokenization
+/// each (see [`analysis::field_tokens`]); with a decompounder, the parts of
+/// compounds go to the `parts` field.
 pub fn document(
     f: &Fields,
     story: &Story,
     file: &FileEntry,
+    config: &AnalysisConfig,
     decompounder: Option<&Decompounder>,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
@@ -30,13 +34,18 @@ pub fn document(
         doc.add_text(f.section, section);
     }
     doc.add_text(f.title, &story.title);
-    doc.add_text(f.title_exact, &story.title);
     doc.add_text(f.body, &story.body);
-    doc.add_text(f.body_exact, &story.body);
-    doc.add_text(f.names, &story.title);
-    doc.add_text(f.names, &story.body);
-    if let Some(decompounder) = decompounder {
-        doc.add_text(f.parts, parts_text(decompounder, &story.title, &story.body));
+    let texts =
+        [(&story.title, f.title_stem, f.title_exact), (&story.body, f.body_stem, f.body_exact)];
+    for (text, stem_field, exact_field) in texts {
+        let tokens = analysis::field_tokens(text, config);
+        if let Some(decompounder) = decompounder {
+            let parts = analysis::part_tokens(&tokens.exact, decompounder, &is_place, config);
+            doc.add_pre_tokenized_text(f.parts, pre_tokenized(parts));
+        }
+        doc.add_pre_tokenized_text(stem_field, pre_tokenized(tokens.stems));
+        doc.add_pre_tokenized_text(exact_field, pre_tokenized(tokens.exact));
+        doc.add_pre_tokenized_text(f.names, pre_tokenized(tokens.names));
     }
     if let Some(city) = &story.dateline {
         doc.add_text(f.dateline, city);
@@ -58,19 +67,16 @@ pub fn document(
     doc
 }
 
-/// The parts of every compound in `title` and `body`, space-separated.
-pub fn parts_text(decompounder: &Decompounder, title: &str, body: &str) -> String {
-    let is_place = |word: &str| gazetteer().place(word).is_some();
-    let mut out = String::new();
-    for text in [title, body] {
-        for token in analysis::tokens(NL_EXACT, text) {
-            for part in decompounder.split(&token.text, &is_place).into_iter().flatten() {
-                out.push_str(&part);
-                out.push(' ');
-            }
-        }
-    }
-    out
+/// Whether a word is a known place (the decompounder splits a place only
+/// after a place: `Gazastrook`, not `Zeeland`).
+pub fn is_place(word: &str) -> bool {
+    gazetteer().place(word).is_some()
+}
+
+/// Tokens for a field that is indexed but not stored: the text itself is
+/// not needed.
+fn pre_tokenized(tokens: Vec<analysis::Token>) -> PreTokenizedString {
+    PreTokenizedString { text: String::new(), tokens }
 }
 
 /// The stored fields of one indexed story.

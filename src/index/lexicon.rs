@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use tantivy::Index;
 use tantivy::schema::Field;
 
-use crate::analysis::{self, NL_EXACT};
+use crate::analysis;
 use crate::crawl::{self, FileEntry};
 
 type Counts = HashMap<String, u32>;
@@ -60,10 +60,30 @@ pub fn add_page_words(counts: &mut Counts, files: &[&FileEntry], max_bytes: u64,
 
 fn count_file(counts: &mut Counts, file: &FileEntry, max_bytes: u64) {
     let Ok(source) = crawl::read(file, max_bytes) else { return };
-    for token in analysis::tokens(NL_EXACT, &source.text) {
-        if is_word(&token.text) {
-            *counts.entry(token.text).or_default() += 1;
+    count_words(counts, &source.text);
+}
+
+/// Counts runs of letters, lowercased and folded as `nl_exact` does. A
+/// plain letter scan is enough here (only whole words of letters count)
+/// and several times faster than the full analyzer.
+fn count_words(counts: &mut Counts, text: &str) {
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            word.push(c);
+            continue;
         }
+        if word.len() >= 3 {
+            let key =
+                if word.is_ascii() { word.to_ascii_lowercase() } else { analysis::fold(&word) };
+            match counts.get_mut(&key) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(key, 1);
+                }
+            }
+        }
+        word.clear();
     }
 }
 
@@ -75,4 +95,18 @@ fn merge(mut a: Counts, b: Counts) -> Counts {
         *a.entry(word).or_default() += n;
     }
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_folded_and_lowercase() {
+        let mut counts = Counts::new();
+        count_words(&mut counts, "Oekraïne en oekraine; Drones, drones! 2,5 ab");
+        assert_eq!(counts.get("oekraine"), Some(&2));
+        assert_eq!(counts.get("drones"), Some(&2));
+        assert_eq!(counts.get("ab"), None);
+    }
 }

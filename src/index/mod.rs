@@ -25,7 +25,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 pub use analyze::{DEFAULT_FIELDS, analyzable_fields, analyze};
 pub use build::{BuildConfig, BuildReport, Progress, build};
 pub use dir::{BuildLock, IndexDir};
-pub use document::{StoredStory, document, parts_text, stored};
+pub use document::{StoredStory, document, is_place, stored};
 pub use schema::{Fields, SCHEMA_JSON, schema};
 
 use crate::analysis::{Aliases, AnalysisConfig};

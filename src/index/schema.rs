@@ -30,8 +30,10 @@ pub struct Fields {
     pub kind: Field,
     pub section: Field,
     pub title: Field,
+    pub title_stem: Field,
     pub title_exact: Field,
     pub body: Field,
+    pub body_stem: Field,
     pub body_exact: Field,
     pub parts: Field,
     pub names: Field,
@@ -85,8 +87,10 @@ impl Fields {
             kind: get("kind", Type::Text)?,
             section: get("section", Type::Text)?,
             title: get("title", Type::Text)?,
+            title_stem: get("title_stem", Type::Text)?,
             title_exact: get("title_exact", Type::Text)?,
             body: get("body", Type::Text)?,
+            body_stem: get("body_stem", Type::Text)?,
             body_exact: get("body_exact", Type::Text)?,
             parts: get("parts", Type::Text)?,
             names: get("names", Type::Text)?,
@@ -113,7 +117,7 @@ mod tests {
         Fields::resolve(&schema).unwrap();
         assert_eq!(
             schema.fields().count(),
-            18,
+            20,
             "a field was added: bind it in Fields and document it"
         );
     }
@@ -145,7 +149,7 @@ mod tests {
                 FieldType::Str(o) => o.get_indexing_options().unwrap().tokenizer().to_string(),
                 _ => unreachable!(),
             };
-        assert_eq!(tokenizer("body"), analysis::NL_TEXT);
+        assert_eq!(tokenizer("body_stem"), analysis::NL_TEXT);
         assert_eq!(tokenizer("body_exact"), analysis::NL_EXACT);
         assert_eq!(tokenizer("location"), analysis::NL_FACET);
         assert_eq!(tokenizer("parts"), analysis::NL_TEXT);

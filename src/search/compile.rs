@@ -1,7 +1,7 @@
 //! Parsed query → tantivy query, with the Dutch analyzers.
 //!
 //! Owns query semantics:
-//! - a bare word searches `title` and `body` (stemmed, every stem the
+//! - a bare word searches `title_stem` and `body_stem` (every stem the
 //!   analyzer gives at the word's position) and `title_exact` and
 //!   `body_exact` (unstemmed); the scores add up, so a story with the exact
 //!   word ranks above one that only shares its stem, and the title counts
@@ -203,14 +203,15 @@ impl Compiler<'_, '_> {
         let f = self.cx.fields;
         match scope {
             Scope::Text => {
-                let pairs = [(f.title, f.title_exact, TITLE_BOOST), (f.body, f.body_exact, 1.0)];
+                let pairs =
+                    [(f.title_stem, f.title_exact, TITLE_BOOST), (f.body_stem, f.body_exact, 1.0)];
                 self.text(text, &pairs, true, prefix, slop, negated)
             }
             Scope::Title => {
-                self.text(text, &[(f.title, f.title_exact, 1.0)], false, prefix, slop, negated)
+                self.text(text, &[(f.title_stem, f.title_exact, 1.0)], false, prefix, slop, negated)
             }
             Scope::Body => {
-                self.text(text, &[(f.body, f.body_exact, 1.0)], false, prefix, slop, negated)
+                self.text(text, &[(f.body_stem, f.body_exact, 1.0)], false, prefix, slop, negated)
             }
             Scope::Facet(field, is_agency) => {
                 let value = if is_agency { canonical_agency(text) } else { text.to_string() };

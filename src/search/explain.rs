@@ -18,8 +18,8 @@ use serde::Serialize;
 
 use super::compile::Expansion;
 use crate::analysis::{Decompounder, name_key};
-use crate::entities::gazetteer;
 use crate::index::NewsIndex;
+use crate::index::is_place;
 
 /// Forms listed per kind of match.
 const MAX_FORMS: usize = 12;
@@ -146,7 +146,6 @@ fn has_part(
     stems: &[String],
     stemmer: crate::analysis::Stemmer,
 ) -> bool {
-    let is_place = |w: &str| gazetteer().place(w).is_some();
     decompounder.split(form, &is_place).is_some_and(|parts| {
         parts.iter().any(|p| stemmer.stems(p).iter().any(|s| stems.contains(s)))
     })

@@ -112,7 +112,7 @@ fn analyze_shows_each_fields_tokens() {
         "analyze",
         "--json",
         "--field",
-        "body",
+        "body_stem",
         "--field",
         "body_exact",
         "--field",
@@ -130,8 +130,8 @@ fn analyze_shows_each_fields_tokens() {
             .collect()
     };
     assert_eq!(texts("body_exact"), ["poetins", "vluchtelingen"]);
-    assert_eq!(json["body"]["analyzer"], "nl_text");
-    assert_eq!(texts("body")[0], "poetin");
+    assert_eq!(json["body_stem"]["analyzer"], "nl_text");
+    assert_eq!(texts("body_stem")[0], "poetin");
     assert_eq!(
         texts("names"),
         [newsidx::analysis::name_key("Poetins"), newsidx::analysis::name_key("Poetin")]
