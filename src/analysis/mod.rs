@@ -41,7 +41,7 @@ use unicode_normalization::char::is_combining_mark;
 
 pub use aliases::Aliases;
 pub use compound::Decompounder;
-pub use fields::{FieldTokens, field_tokens, part_tokens};
+pub use fields::part_tokens;
 pub use names::{NameKeyFilter, name_key};
 pub use stem::{StemFilter, Stemmer, stem};
 pub use stopwords::{PARTICLES, is_stopword};

@@ -50,20 +50,24 @@ impl Stemmer {
     /// The stems of one lowercased, folded word: the main stem first, then
     /// any extra stems indexed at the same position.
     pub fn stems(self, word: &str) -> Vec<String> {
+        self.with_stems(word, <[String]>::to_vec)
+    }
+
+    /// Calls `f` with the stems of `word` (see [`Stemmer::stems`]) without
+    /// copying them out of the per-thread cache.
+    pub fn with_stems<R>(self, word: &str, f: impl FnOnce(&[String]) -> R) -> R {
         if self == Stemmer::None {
-            return vec![word.to_string()];
+            return f(std::slice::from_ref(&word.to_string()));
         }
         CACHE.with_borrow_mut(|caches| {
             let cache = &mut caches[self as usize];
-            if let Some(stems) = cache.get(word) {
-                return stems.clone();
-            }
-            let stems = self.compute(word);
-            if cache.len() >= CACHE_LIMIT {
+            if cache.len() >= CACHE_LIMIT && !cache.contains_key(word) {
                 cache.clear();
             }
-            cache.insert(word.to_string(), stems.clone());
-            stems
+            if !cache.contains_key(word) {
+                cache.insert(word.to_string(), self.compute(word));
+            }
+            f(&cache[word])
         })
     }
 
@@ -165,41 +169,57 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
             tail: self.inner.token_stream(text),
             stemmer: self.stemmer,
             pending: VecDeque::new(),
-            token: Token::default(),
+            current: None,
+            buffer: String::new(),
         }
     }
 }
 
-/// [`TokenStream`] of [`StemTokenizer`].
+/// [`TokenStream`] of [`StemTokenizer`]. The main stem replaces the text of
+/// the token in place; extra stems wait in `pending`.
 pub struct StemStream<T> {
     tail: T,
     stemmer: Stemmer,
     pending: VecDeque<Token>,
-    token: Token,
+    current: Option<Token>,
+    /// The previous token's text, reused for the next stem.
+    buffer: String,
 }
 
 impl<T: TokenStream> TokenStream for StemStream<T> {
     fn advance(&mut self) -> bool {
-        if let Some(next) = self.pending.pop_front() {
-            self.token = next;
+        self.current = self.pending.pop_front();
+        if self.current.is_some() {
             return true;
         }
         if !self.tail.advance() {
             return false;
         }
-        let source = self.tail.token();
-        let mut stems = self.stemmer.stems(&source.text).into_iter();
-        self.token = Token { text: stems.next().unwrap_or_default(), ..source.clone() };
-        self.pending.extend(stems.map(|text| Token { text, ..source.clone() }));
+        let token = self.tail.token_mut();
+        let word = std::mem::take(&mut token.text);
+        let mut stem = std::mem::take(&mut self.buffer);
+        stem.clear();
+        let extras = self.stemmer.with_stems(&word, |stems| {
+            stem.push_str(&stems[0]);
+            stems[1..].to_vec()
+        });
+        token.text = stem;
+        self.buffer = word;
+        for text in extras {
+            self.pending.push_back(Token { text, ..token.clone() });
+        }
         true
     }
 
     fn token(&self) -> &Token {
-        &self.token
+        self.current.as_ref().unwrap_or_else(|| self.tail.token())
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
+        match &mut self.current {
+            Some(token) => token,
+            None => self.tail.token_mut(),
+        }
     }
 }
 

@@ -104,21 +104,24 @@ impl DutchTokenStream<'_> {
             .zip(&segments)
             .map(|(&from, &to)| (from, to, normalize_segment(&self.text[from..to])))
             .collect();
-        self.queue_group(&parts);
+        self.queue_group(parts);
         true
     }
 
-    fn queue_group(&mut self, parts: &[(usize, usize, String)]) {
+    fn queue_group(&mut self, parts: Vec<(usize, usize, String)>) {
         let base = self.next_position;
-        for (i, (from, to, text)) in parts.iter().enumerate() {
-            self.push(base + i, *from, *to, text.clone());
-            if i == 0 && parts.len() > 1 {
-                let joined: String = parts.iter().map(|p| p.2.as_str()).collect();
-                let group_end = parts.last().unwrap().1;
-                self.push(base, *from, group_end, joined);
+        let count = parts.len();
+        let joined = (count > 1).then(|| {
+            let text: String = parts.iter().map(|p| p.2.as_str()).collect();
+            (parts[0].0, parts[count - 1].1, text)
+        });
+        for (i, (from, to, text)) in parts.into_iter().enumerate() {
+            self.push(base + i, from, to, text);
+            if let Some((from, to, text)) = joined.clone().filter(|_| i == 0) {
+                self.push(base, from, to, text);
             }
         }
-        self.next_position = base + parts.len();
+        self.next_position = base + count;
     }
 
     fn push(&mut self, position: usize, from: usize, to: usize, text: String) {

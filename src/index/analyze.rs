@@ -27,7 +27,7 @@ pub fn analyze(field: &str, text: &str, config: &AnalysisConfig) -> Option<(Stri
         return None;
     }
     if field == "parts" {
-        let exact = analysis::field_tokens(text, config).exact;
+        let exact = analysis::tokens_with(config, NL_EXACT, text);
         let parts = analysis::part_tokens(&exact, &text_decompounder(text), &is_place, config);
         return Some((analyzer, parts));
     }

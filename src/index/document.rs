@@ -16,9 +16,9 @@ use crate::news::Story;
 
 /// The tantivy document of a story; `file` is the page it came from, whose
 /// size and modification time let the next build skip unchanged pages.
-/// Title and body are stored as written and indexed from one tokenization
-/// each (see [`analysis::field_tokens`]); with a decompounder, the parts of
-/// compounds go to the `parts` field.
+/// Title and body are stored as written and indexed by the registered
+/// analyzers of their fields; with a decompounder, the stems of compound
+/// parts go to the `parts` field, pre-tokenized.
 pub fn document(
     f: &Fields,
     story: &Story,
@@ -38,14 +38,14 @@ pub fn document(
     let texts =
         [(&story.title, f.title_stem, f.title_exact), (&story.body, f.body_stem, f.body_exact)];
     for (text, stem_field, exact_field) in texts {
-        let tokens = analysis::field_tokens(text, config);
+        doc.add_text(stem_field, text);
+        doc.add_text(exact_field, text);
+        doc.add_text(f.names, text);
         if let Some(decompounder) = decompounder {
-            let parts = analysis::part_tokens(&tokens.exact, decompounder, &is_place, config);
+            let exact = analysis::tokens_with(config, analysis::NL_EXACT, text);
+            let parts = analysis::part_tokens(&exact, decompounder, &is_place, config);
             doc.add_pre_tokenized_text(f.parts, pre_tokenized(parts));
         }
-        doc.add_pre_tokenized_text(stem_field, pre_tokenized(tokens.stems));
-        doc.add_pre_tokenized_text(exact_field, pre_tokenized(tokens.exact));
-        doc.add_pre_tokenized_text(f.names, pre_tokenized(tokens.names));
     }
     if let Some(city) = &story.dateline {
         doc.add_text(f.dateline, city);
