@@ -38,9 +38,8 @@ pub struct Judged {
 /// no relevant story.
 pub fn parse_queries(text: &str) -> Result<Vec<Judged>, String> {
     let mut out = Vec::new();
-    for (n, line) in
-        text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-    {
+    let is_data = |l: &str| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("id\t");
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| is_data(l)) {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 4 {
             return Err(format!("line {}: expected id, category, query and relevant ids", n + 1));
@@ -111,7 +110,11 @@ mod tests {
 
     #[test]
     fn query_file_parses_and_names_bad_lines() {
-        let qs = parse_queries("# kop\nq1\tname\tPutin\ta.txt#0 b.txt#2\tnoot\n").unwrap();
+        let qs = parse_queries(
+            "# kop\nid\tcategory\tquery\trelevant\tnote\nq1\tname\tPutin\ta.txt#0 b.txt#2\tnoot\n",
+        )
+        .unwrap();
+        assert_eq!(qs.len(), 1);
         assert_eq!(qs[0].query, "Putin");
         assert_eq!(qs[0].relevant.len(), 2);
         assert_eq!(

@@ -42,7 +42,7 @@ use unicode_normalization::char::is_combining_mark;
 pub use aliases::Aliases;
 pub use compound::Decompounder;
 pub use fields::part_tokens;
-pub use names::{NameKeyFilter, name_key};
+pub use names::{NameKeyFilter, acronym_key, is_acronym, name_key};
 pub use stem::{StemFilter, Stemmer, stem};
 pub use stopwords::{PARTICLES, is_stopword};
 pub use tokenizer::{DutchTokenizer, MAX_TOKEN_BYTES, is_ignorable};

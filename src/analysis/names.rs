@@ -119,9 +119,25 @@ fn collapse_doubles(s: &str) -> String {
     out
 }
 
+/// Whether a word is written as an acronym: two to six characters, all
+/// capitals or digits, at least one letter (`OM`, `IS`, `D66`, `NAVO`).
+pub fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=6).contains(&n)
+        && word.chars().any(char::is_alphabetic)
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The `names` term of an acronym written in capitals: `OM` → `=om`.
+pub fn acronym_key(word: &str) -> String {
+    format!("={}", fold(word))
+}
+
 /// Keeps capitalised tokens only and replaces each by its [`name_key`]; a
-/// name ending in `s` also gets the key without it (genitive `Poetins`).
-/// Runs on tokens straight from the tokenizer, before lowercasing.
+/// name ending in `s` also gets the key without it (genitive `Poetins`),
+/// and an acronym written in capitals also gets its [`acronym_key`] (so a
+/// query for `OM` finds `OM` but not the preposition `om`). Runs on tokens
+/// straight from the tokenizer, before lowercasing.
 #[derive(Clone, Copy, Default)]
 pub struct NameKeyFilter;
 
@@ -170,6 +186,9 @@ impl<T: TokenStream> TokenStream for NameKeyStream<T> {
                 continue;
             }
             let key = name_key(&source.text);
+            if is_acronym(&source.text) {
+                self.pending.push_back(Token { text: acronym_key(&source.text), ..source.clone() });
+            }
             if let Some(base) = source.text.strip_suffix('s').filter(|b| b.chars().count() >= 3) {
                 let base_key = name_key(base);
                 if base_key != key {
@@ -256,5 +275,12 @@ mod tests {
             keys.push(t.text.clone());
         }
         assert_eq!(keys, [name_key("Poetins"), name_key("Poetin"), name_key("Xi")]);
+        drop(stream);
+        let mut stream = analyzer.token_stream("het OM om negen uur");
+        let mut keys = Vec::new();
+        while let Some(t) = stream.next() {
+            keys.push(t.text.clone());
+        }
+        assert_eq!(keys, [name_key("OM"), acronym_key("OM")]);
     }
 }

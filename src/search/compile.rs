@@ -32,9 +32,10 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::query::Node;
 use crate::analysis::{
-    self, Aliases, AnalysisConfig, NL_EXACT, NL_FACET, NL_TEXT, PARTICLES, is_stopword, name_key,
+    self, Aliases, AnalysisConfig, NL_EXACT, NL_FACET, NL_TEXT, PARTICLES, acronym_key, is_acronym,
+    is_stopword, name_key,
 };
-use crate::entities::canonical_agency;
+use crate::entities::{canonical_agency, gazetteer};
 use crate::index::Fields;
 
 /// Weight of a title match relative to a body match.
@@ -63,6 +64,11 @@ pub struct Expansion {
     pub name_keys: Vec<String>,
     /// Other spellings from the alias file.
     pub aliases: Vec<String>,
+    /// Organisation facet value searched (`OM` → `Openbaar Ministerie`).
+    pub organization: Option<String>,
+    /// Typed in capitals: matched as an acronym, not as the word
+    /// (`OM`, not the preposition `om`).
+    pub acronym: bool,
     /// A phrase (quoted, or a hyphenated word).
     pub phrase: bool,
     /// Left out: a stop word in a list of words.
@@ -172,7 +178,51 @@ impl Compiler<'_, '_> {
         if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        Some(Box::new(BooleanQuery::new(clauses)))
+        let all: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        Some(self.with_name_alternatives(parts, scope, negated, all))
+    }
+
+    /// A list of plain words that is also a name with other spellings
+    /// (`Den Bosch` = `'s-Hertogenbosch`) or a curated organisation
+    /// (`Openbaar Ministerie` = `OM`) also finds those.
+    fn with_name_alternatives(
+        &mut self,
+        parts: &[Node],
+        scope: Scope,
+        negated: bool,
+        all: Box<dyn Query>,
+    ) -> Box<dyn Query> {
+        let words: Option<Vec<&str>> = parts
+            .iter()
+            .map(|p| match p {
+                Node::Word { text, prefix: false } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let Some(words) = words.filter(|w| scope == Scope::Text && w.len() >= 2) else {
+            return all;
+        };
+        let joined = words.join(" ");
+        let mut expansion =
+            Expansion { input: joined.clone(), phrase: true, negated, ..Expansion::default() };
+        expansion.aliases = self.cx.aliases.others(&joined).into_iter().map(String::from).collect();
+        let mut clauses: Clauses = vec![(Occur::Should, all)];
+        let f = self.cx.fields;
+        for alias in &expansion.aliases {
+            let alias_words = first_per_position(&self.positions(NL_EXACT, alias));
+            for field in [f.title_exact, f.body_exact] {
+                clauses.extend(
+                    term_or_phrase(field, &alias_words, 0)
+                        .map(|q| (Occur::Should, boosted(q, NAMES_BOOST))),
+                );
+            }
+        }
+        self.organization(&joined, &mut expansion, &mut clauses);
+        if clauses.len() == 1 {
+            return clauses.pop().expect("one clause").1;
+        }
+        self.expansions.push(expansion);
+        Box::new(BooleanQuery::new(clauses))
     }
 
     fn scope(&self, field: &str) -> Scope {
@@ -262,7 +312,11 @@ impl Compiler<'_, '_> {
             expansion.prefix = expansion.exact.pop();
         }
         let mut clauses: Clauses = Vec::new();
-        for &(stem_field, exact_field, boost) in pairs {
+        expansion.acronym = extras && bare && exact.len() == 1 && is_acronym(text);
+        // `OM`, `IS`, `ME`: the lowercase word is a stop word, so only the
+        // capitals (and the organisation they stand for) may match.
+        let words_too = !(expansion.acronym && is_stopword(&exact[0].1));
+        for &(stem_field, exact_field, boost) in pairs.iter().filter(|_| words_too) {
             let exact_query = if prefix {
                 prefix_query(exact_field, &exact)
             } else {
@@ -281,8 +335,30 @@ impl Compiler<'_, '_> {
         if extras && bare && exact.len() == 1 {
             self.extras(text, &single_stems, &mut expansion, &mut clauses);
         }
+        if extras && !prefix {
+            self.organization(text, &mut expansion, &mut clauses);
+        }
         self.expansions.push(expansion);
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+
+    /// A curated organisation name or acronym also finds the stories whose
+    /// organisation facet has it (`OM` finds `Openbaar Ministerie`), and an
+    /// acronym in capitals finds the capitals.
+    fn organization(&self, text: &str, expansion: &mut Expansion, clauses: &mut Clauses) {
+        let f = self.cx.fields;
+        if expansion.acronym {
+            clauses.push((
+                Occur::Should,
+                boosted(term_query(f.names, &acronym_key(text)), EXACT_BOOST),
+            ));
+        }
+        let Some(name) = gazetteer().organization(text.trim()) else { return };
+        let words = first_per_position(&self.positions(NL_FACET, name));
+        if let Some(query) = term_or_phrase(f.organization, &words, 0) {
+            clauses.push((Occur::Should, query));
+            expansion.organization = Some(name.to_string());
+        }
     }
 
     /// Compound parts, name keys and aliases of a single word.

@@ -3,6 +3,7 @@
 mod build;
 mod compounds;
 mod errors;
+mod evaluation;
 mod quality;
 mod search;
 mod stemmer;
