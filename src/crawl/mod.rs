@@ -39,6 +39,8 @@ pub struct SourceFile {
     pub text: String,
     /// How the bytes were decoded.
     pub encoding: Encoding,
+    /// xxh3 hash of the file's bytes.
+    pub hash: u64,
 }
 
 /// A file (or folder) that could not be used, and why.
@@ -191,11 +193,22 @@ pub fn read(entry: &FileEntry, max_bytes: u64) -> Result<SourceFile, Skip> {
     if bytes.len() as u64 > max_bytes {
         return Err(skip(SkipReason::TooLarge { size: bytes.len() as u64, limit: max_bytes }));
     }
+    let hash = content_hash(&bytes);
     let (text, encoding) = decode(&bytes).map_err(|e| skip(e.into()))?;
     if text.trim().is_empty() {
         return Err(skip(SkipReason::Empty));
     }
-    Ok(SourceFile { entry: entry.clone(), text, encoding })
+    Ok(SourceFile { entry: entry.clone(), text, encoding, hash })
+}
+
+/// The hash newsidx keeps of a file's bytes (xxh3, 64 bits).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// Hash of the file at `path` now, or `None` if it cannot be read.
+pub fn hash_file(path: &Path) -> Option<u64> {
+    fs::read(path).ok().map(|bytes| content_hash(&bytes))
 }
 
 #[cfg(test)]

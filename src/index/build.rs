@@ -139,6 +139,7 @@ enum Outcome {
 /// searchable in every case.
 pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<BuildReport> {
     let started = Instant::now();
+    let started_ns = now_ns();
     let dir = IndexDir::new(&config.index);
     let lock = dir.lock()?;
     let walk = crawl::walk(&config.corpus)?;
@@ -146,7 +147,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     let target = Target::open(&dir, &lock, config)?;
     let known =
         if target.fresh { HashMap::new() } else { read_manifest(&target.index, dir.root())? };
-    let plan = Plan::new(&walk.files, &known);
+    let plan = Plan::new(&walk.files, &known, target.last_start_ns);
     progress(Progress::Planned { files: walk.files.len(), to_read: plan.to_read.len() });
 
     let mut report = BuildReport {
@@ -173,7 +174,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     let job = Job { fields: &fields, decompounder: decompounder.as_ref(), config };
     index_files(&writer, &job, &plan.to_read, &mut report, progress, dir.root())?;
     progress(Progress::Committing);
-    commit(writer, &IndexInfo::current(&corpus, &config.analysis), dir.root())?;
+    commit(writer, &IndexInfo::current(&corpus, &config.analysis, started_ns), dir.root())?;
     if target.fresh {
         dir.publish(&target.generation, &lock)?;
     }
@@ -188,14 +189,16 @@ struct Target {
     index: Index,
     generation: PathBuf,
     fresh: bool,
+    /// When the build of the current commit started (0 if none).
+    last_start_ns: i64,
 }
 
 impl Target {
     fn open(dir: &IndexDir, lock: &super::BuildLock, config: &BuildConfig) -> Result<Target> {
         if let Some(generation) = dir.current()?.filter(|_| !config.rebuild) {
-            let (index, _) = open_generation(dir.root(), &generation, &config.analysis)?;
+            let (index, info) = open_generation(dir.root(), &generation, &config.analysis)?;
             dir.remove_others(&generation)?;
-            return Ok(Target { index, generation, fresh: false });
+            return Ok(Target { index, generation, fresh: false, last_start_ns: info.started_ns });
         }
         let generation = dir.new_generation(lock)?;
         let index = Index::builder()
@@ -204,8 +207,14 @@ impl Target {
             .create_in_dir(&generation)
             .map_err(tantivy_error(dir.root()))?;
         analysis::register(index.tokenizers(), &config.analysis);
-        Ok(Target { index, generation, fresh: true })
+        Ok(Target { index, generation, fresh: true, last_start_ns: 0 })
     }
+}
+
+fn now_ns() -> i64 {
+    let since =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
 }
 
 /// Stored text is most of the index; zstd on 64 KiB blocks stores it in
@@ -228,8 +237,15 @@ struct Plan<'a> {
     updated: usize,
 }
 
+/// A file whose modification time is this close to the last build's start
+/// may have been changed again within the file system's clock resolution
+/// without its time changing: its bytes are hashed to be sure.
+const DOUBT_NS: i64 = 2_000_000_000;
+
 impl<'a> Plan<'a> {
-    fn new(files: &'a [FileEntry], known: &HashMap<String, Stamp>) -> Plan<'a> {
+    /// Compares the walk with the index. `last_start_ns` is when the build
+    /// that made the index started (0 for none).
+    fn new(files: &'a [FileEntry], known: &HashMap<String, Stamp>, last_start_ns: i64) -> Plan<'a> {
         let mut plan = Plan {
             to_read: Vec::new(),
             replaced: Vec::new(),
@@ -239,9 +255,7 @@ impl<'a> Plan<'a> {
         };
         for file in files {
             match known.get(&file.rel_path) {
-                Some(stamp) if stamp.size == file.size && stamp.mtime_ns == file.mtime_ns => {
-                    plan.unchanged += 1
-                }
+                Some(stamp) if unchanged(stamp, file, last_start_ns) => plan.unchanged += 1,
                 Some(_) => {
                     plan.updated += 1;
                     plan.replaced.push(file.rel_path.clone());
@@ -259,6 +273,16 @@ impl<'a> Plan<'a> {
     fn is_empty(&self) -> bool {
         self.to_read.is_empty() && self.removed.is_empty()
     }
+}
+
+/// Same size and time, and, when the time is too close to the last build
+/// to be trusted, the same bytes.
+fn unchanged(stamp: &Stamp, file: &FileEntry, last_start_ns: i64) -> bool {
+    if stamp.size != file.size || stamp.mtime_ns != file.mtime_ns {
+        return false;
+    }
+    let doubtful = file.mtime_ns >= last_start_ns.saturating_sub(DOUBT_NS);
+    !doubtful || crawl::hash_file(&file.path) == Some(stamp.hash)
 }
 
 fn read_manifest(index: &Index, root: &Path) -> Result<HashMap<String, Stamp>> {
@@ -360,7 +384,7 @@ fn process(job: &Job<'_>, file: &FileEntry) -> Outcome {
     Outcome::Indexed {
         docs: stories
             .iter()
-            .map(|s| document(job.fields, s, file, &job.config.analysis, job.decompounder))
+            .map(|s| document(job.fields, s, &source, &job.config.analysis, job.decompounder))
             .collect(),
         articles: stories.len() - briefs,
         briefs,

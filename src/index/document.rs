@@ -10,19 +10,20 @@ use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::Fields;
 use crate::analysis::{self, AnalysisConfig, Decompounder};
-use crate::crawl::FileEntry;
+use crate::crawl::SourceFile;
 use crate::entities::gazetteer;
 use crate::news::Story;
 
 /// The tantivy document of a story; `file` is the page it came from, whose
-/// size and modification time let the next build skip unchanged pages.
+/// size, modification time and hash let the next build skip unchanged
+/// pages.
 /// Title and body are stored as written and indexed by the registered
 /// analyzers of their fields; with a decompounder, the stems of compound
 /// parts go to the `parts` field, pre-tokenized.
 pub fn document(
     f: &Fields,
     story: &Story,
-    file: &FileEntry,
+    file: &SourceFile,
     config: &AnalysisConfig,
     decompounder: Option<&Decompounder>,
 ) -> TantivyDocument {
@@ -62,8 +63,9 @@ pub fn document(
         }
     }
     doc.add_date(f.published, DateTime::from_timestamp_secs(story.published.unix_timestamp()));
-    doc.add_u64(f.file_size, file.size);
-    doc.add_i64(f.file_mtime, file.mtime_ns);
+    doc.add_u64(f.file_size, file.entry.size);
+    doc.add_i64(f.file_mtime, file.entry.mtime_ns);
+    doc.add_u64(f.file_hash, file.hash);
     doc
 }
 

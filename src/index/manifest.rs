@@ -15,6 +15,8 @@ pub struct Stamp {
     pub size: u64,
     /// Nanoseconds since the epoch.
     pub mtime_ns: i64,
+    /// Hash of the bytes ([`crate::crawl::content_hash`]).
+    pub hash: u64,
 }
 
 /// Page path → stamp, for every page with live documents.
@@ -25,6 +27,7 @@ pub fn read(searcher: &Searcher) -> tantivy::Result<HashMap<String, Stamp>> {
         let Some(paths) = fast.str("path")? else { continue };
         let sizes = fast.u64("file_size")?;
         let mtimes = fast.i64("file_mtime")?;
+        let hashes = fast.u64("file_hash")?;
         let mut seen_ords = std::collections::HashSet::new();
         let mut name = String::new();
         for doc in segment.doc_ids_alive() {
@@ -37,6 +40,7 @@ pub fn read(searcher: &Searcher) -> tantivy::Result<HashMap<String, Stamp>> {
             let stamp = Stamp {
                 size: sizes.first(doc).unwrap_or(0),
                 mtime_ns: mtimes.first(doc).unwrap_or(0),
+                hash: hashes.first(doc).unwrap_or(0),
             };
             out.insert(name.clone(), stamp);
         }

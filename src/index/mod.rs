@@ -52,14 +52,19 @@ pub struct IndexInfo {
     pub newsidx: String,
     /// Absolute corpus folder the index was built from.
     pub corpus: PathBuf,
+    /// When the build that made the commit started (ns since the epoch): a
+    /// file modified since then may have changed within one clock tick.
+    #[serde(default)]
+    pub started_ns: i64,
 }
 
 impl IndexInfo {
-    fn current(corpus: &Path, config: &AnalysisConfig) -> IndexInfo {
+    fn current(corpus: &Path, config: &AnalysisConfig, started_ns: i64) -> IndexInfo {
         IndexInfo {
             analyzer: config.id(),
             newsidx: env!("CARGO_PKG_VERSION").to_string(),
             corpus: corpus.to_path_buf(),
+            started_ns,
         }
     }
 }

@@ -45,6 +45,7 @@ pub struct Fields {
     pub published: Field,
     pub file_size: Field,
     pub file_mtime: Field,
+    pub file_hash: Field,
 }
 
 /// The kinds of field the code relies on.
@@ -102,6 +103,7 @@ impl Fields {
             published: get("published", Type::Date)?,
             file_size: get("file_size", Type::U64)?,
             file_mtime: get("file_mtime", Type::I64)?,
+            file_hash: get("file_hash", Type::U64)?,
         })
     }
 }
@@ -117,7 +119,7 @@ mod tests {
         Fields::resolve(&schema).unwrap();
         assert_eq!(
             schema.fields().count(),
-            20,
+            21,
             "a field was added: bind it in Fields and document it"
         );
     }

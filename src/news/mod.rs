@@ -175,6 +175,7 @@ mod tests {
             },
             text: text.to_string(),
             encoding: Encoding::Utf8,
+            hash: 0,
         };
         let page = crate::parse::page(text).unwrap();
         stories(&file, &page, &RuleExtractor)

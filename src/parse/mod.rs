@@ -73,6 +73,9 @@ pub enum ParseError {
     Empty,
 }
 
+/// A first line longer than this is not a headline.
+const MAX_HEADLINE_BYTES: usize = 500;
+
 static SECTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[ \t]*Meer uit[ \t]+(?P<section>\p{Lu}[\p{L}\p{M}'\-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}\p{M}'\-]*){0,2})[ \t]*$",
@@ -95,8 +98,14 @@ static SECTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn page(text: &str) -> Result<Page, ParseError> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     let first = lines.iter().position(|l| !l.trim().is_empty()).ok_or(ParseError::Empty)?;
-    let headline = lines[first].trim().to_string();
-    let rest = &lines[first + 1..];
+    let first_line = lines[first].trim();
+    let (headline, rest) = if first_line.len() > MAX_HEADLINE_BYTES {
+        // Not a headline but text without line breaks (a scraper that lost
+        // them): its first sentence is the headline, and all of it the body.
+        (first_sentence(first_line).to_string(), &lines[first..])
+    } else {
+        (first_line.to_string(), &lines[first + 1..])
+    };
     let marker = rest.iter().position(|l| SECTION_LINE.is_match(l));
     let (article_lines, block) = match marker {
         Some(i) => (&rest[..i], Some((&rest[i], &rest[i + 1..]))),
@@ -214,6 +223,14 @@ pub(crate) mod tests {
     #[test]
     fn blank_text_is_an_error() {
         assert_eq!(page(" \n\t\r\n"), Err(ParseError::Empty));
+    }
+
+    #[test]
+    fn overlong_first_line_gives_a_sentence_headline_and_keeps_all_text() {
+        let line = format!("Eerste zin. {}", "Nog een zin met woorden. ".repeat(30));
+        let page = page(&line).unwrap();
+        assert_eq!(page.article.headline, "Eerste zin.");
+        assert_eq!(page.article.body, line.trim());
     }
 
     #[test]

@@ -240,3 +240,33 @@ fn index_from_another_analyzer_is_refused_until_rebuilt() {
     env.build_with(&["--rebuild"], 0);
     assert!(env.search("Poetin", &[]).total > 0);
 }
+
+#[test]
+fn same_size_edit_within_one_clock_tick_is_still_seen() {
+    let env = TestEnv::new();
+    let path = env.write("a.txt", "Kop\nDe kat zit op de mat.\n");
+    let time = fs::metadata(&path).unwrap().modified().unwrap();
+    env.build();
+    fs::write(&path, "Kop\nDe hond zit op de mat.\n").unwrap();
+    fs::File::options().write(true).open(&path).unwrap().set_modified(time).unwrap();
+    assert_eq!(
+        fs::metadata(&path).unwrap().modified().unwrap(),
+        time,
+        "size and time look unchanged"
+    );
+    let report = env.build();
+    assert_eq!(report.updated, 1, "the content hash shows the change");
+    assert_eq!(env.search("hond", &[]).total, 1);
+    assert_eq!(env.search("kat", &[]).total, 0);
+}
+
+#[test]
+fn a_ten_megabyte_line_is_indexed_without_trouble() {
+    let env = TestEnv::new();
+    let line = "Een zin over Oekraïne en de oorlog. ".repeat(300_000);
+    env.write("lang.txt", &line);
+    let report = env.build();
+    assert_eq!(report.articles, 1);
+    let hit = &env.search("Oekraine", &[]).hits[0];
+    assert_eq!(hit.title, "Een zin over Oekraïne en de oorlog.");
+}
