@@ -52,6 +52,14 @@ pub enum Error {
         /// What this binary needs.
         expected: String,
     },
+    /// Index files are missing or corrupt.
+    #[error("the index at {} is damaged ({detail}); run `newsidx build --rebuild` to rebuild it", path.display())]
+    Damaged {
+        /// The index folder.
+        path: PathBuf,
+        /// Which file, and what is wrong with it.
+        detail: String,
+    },
     /// Another process is building into the same index.
     #[error("another `newsidx build` is running on this index (lock {} is held)", path.display())]
     Locked {

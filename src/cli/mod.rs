@@ -7,6 +7,7 @@
 
 mod analyze;
 mod build;
+mod check;
 mod render;
 mod search;
 
@@ -16,11 +17,11 @@ use clap::{Parser, Subcommand};
 
 /// Exit codes, in one place.
 ///
-/// | code | `build` | `search` |
-/// |---|---|---|
-/// | 0 | every page file was indexed or already up to date | there are hits |
-/// | 1 | the index was updated, but some files were skipped | no hits |
-/// | 2 | error; the previous index is untouched | error (bad query, no index…) |
+/// | code | `build` | `search` | `check` |
+/// |---|---|---|---|
+/// | 0 | every page file was indexed or already up to date | there are hits | whole and current |
+/// | 1 | the index was updated, but some files were skipped | no hits | whole, but the corpus changed since |
+/// | 2 | error; the previous index is untouched | error (bad query, no index…) | damaged, or cannot be opened |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// Everything as asked.
@@ -60,6 +61,8 @@ enum Command {
     Search(search::SearchArgs),
     /// Show the terms each field's analyzer makes of a text.
     Analyze(analyze::AnalyzeArgs),
+    /// Check that the index is whole and matches the corpus.
+    Check(check::CheckArgs),
 }
 
 /// Where the index lives.
@@ -100,6 +103,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Build(args) => build::run(args),
         Command::Search(args) => search::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Check(args) => check::run(args),
     }
 }
 

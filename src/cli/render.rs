@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use newsidx::index::{BuildConfig, BuildReport};
+use newsidx::index::{BuildConfig, BuildReport, CheckReport};
 use newsidx::search::{FormCount, Hit, SearchResults, TermExplanation};
 
 const BOLD: &str = "\x1b[1m";
@@ -166,6 +166,52 @@ pub fn build_summary(
     }
     let what = if report.rebuilt { "new index" } else { "index" };
     writeln!(out, "{what} {}: {} stories", config.index.display(), report.documents)
+}
+
+/// Human-readable `check` report.
+pub fn check_report(
+    out: &mut impl Write,
+    report: &CheckReport,
+    index: &std::path::Path,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "index {}: {} stories in {} segments",
+        index.display(),
+        report.documents,
+        report.segments
+    )?;
+    writeln!(out, "analyzer {}", report.analyzer)?;
+    if report.is_whole() {
+        writeln!(out, "all index files pass their checksums")?;
+    } else {
+        writeln!(
+            out,
+            "DAMAGED: {} index files fail their checksums; run `newsidx build --rebuild`",
+            report.corrupt_files.len()
+        )?;
+        for file in &report.corrupt_files {
+            writeln!(out, "  {}", file.display())?;
+        }
+    }
+    let lists = [
+        ("new page files not indexed yet", &report.new_files),
+        ("page files changed since indexed", &report.changed_files),
+        ("indexed pages whose file is gone", &report.removed_files),
+        ("page files that cannot be indexed", &report.unusable_files),
+    ];
+    for (what, files) in lists.into_iter().filter(|(_, f)| !f.is_empty()) {
+        writeln!(out, "{} {what}:", files.len())?;
+        for file in files.iter().take(20) {
+            writeln!(out, "  {file}")?;
+        }
+        if files.len() > 20 {
+            writeln!(out, "  … and {} more", files.len() - 20)?;
+        }
+    }
+    let state =
+        if report.is_current() { "matches" } else { "does not match (run `newsidx build`)" };
+    writeln!(out, "the index {state} the corpus at {}", report.corpus.display())
 }
 
 /// JSON form of a build report.

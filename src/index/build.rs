@@ -229,12 +229,12 @@ fn index_settings() -> IndexSettings {
 }
 
 /// Which pages to read, replace and remove.
-struct Plan<'a> {
-    to_read: Vec<&'a FileEntry>,
-    replaced: Vec<String>,
-    removed: Vec<String>,
-    unchanged: usize,
-    updated: usize,
+pub(super) struct Plan<'a> {
+    pub(super) to_read: Vec<&'a FileEntry>,
+    pub(super) replaced: Vec<String>,
+    pub(super) removed: Vec<String>,
+    pub(super) unchanged: usize,
+    pub(super) updated: usize,
 }
 
 /// A file whose modification time is this close to the last build's start
@@ -245,7 +245,11 @@ const DOUBT_NS: i64 = 2_000_000_000;
 impl<'a> Plan<'a> {
     /// Compares the walk with the index. `last_start_ns` is when the build
     /// that made the index started (0 for none).
-    fn new(files: &'a [FileEntry], known: &HashMap<String, Stamp>, last_start_ns: i64) -> Plan<'a> {
+    pub(super) fn new(
+        files: &'a [FileEntry],
+        known: &HashMap<String, Stamp>,
+        last_start_ns: i64,
+    ) -> Plan<'a> {
         let mut plan = Plan {
             to_read: Vec::new(),
             replaced: Vec::new(),
@@ -285,7 +289,7 @@ fn unchanged(stamp: &Stamp, file: &FileEntry, last_start_ns: i64) -> bool {
     !doubtful || crawl::hash_file(&file.path) == Some(stamp.hash)
 }
 
-fn read_manifest(index: &Index, root: &Path) -> Result<HashMap<String, Stamp>> {
+pub(super) fn read_manifest(index: &Index, root: &Path) -> Result<HashMap<String, Stamp>> {
     let reader = index.reader().map_err(tantivy_error(root))?;
     manifest::read(&reader.searcher()).map_err(tantivy_error(root))
 }

@@ -11,6 +11,7 @@
 
 mod analyze;
 mod build;
+mod check;
 mod dir;
 mod document;
 mod lexicon;
@@ -24,6 +25,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 pub use analyze::{DEFAULT_FIELDS, analyzable_fields, analyze};
 pub use build::{BuildConfig, BuildReport, Progress, build};
+pub use check::{CheckReport, check};
 pub use dir::{BuildLock, IndexDir};
 pub use document::{StoredStory, document, is_place, stored};
 pub use schema::{Fields, SCHEMA_JSON, schema};
@@ -69,8 +71,38 @@ impl IndexInfo {
     }
 }
 
-fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> Error + '_ {
-    move |source| Error::Index { path: path.to_path_buf(), source }
+/// Turns a tantivy error on the index at `path` into ours: damaged files
+/// become [`Error::Damaged`] (which says how to repair), the rest
+/// [`Error::Index`].
+pub(crate) fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> Error + '_ {
+    move |source| match damage(&source) {
+        Some(detail) => Error::Damaged { path: path.to_path_buf(), detail },
+        None => Error::Index { path: path.to_path_buf(), source },
+    }
+}
+
+/// A short description when `error` means index files are missing or
+/// corrupt.
+fn damage(error: &tantivy::TantivyError) -> Option<String> {
+    use std::io::ErrorKind;
+    use tantivy::TantivyError as T;
+    use tantivy::directory::error::OpenReadError as R;
+    let corrupt_io =
+        |e: &std::io::Error| matches!(e.kind(), ErrorKind::InvalidData | ErrorKind::UnexpectedEof);
+    match error {
+        T::OpenReadError(R::FileDoesNotExist(file)) => {
+            Some(format!("{} is missing", file.display()))
+        }
+        T::OpenReadError(R::IoError { io_error, filepath }) if corrupt_io(io_error) => {
+            Some(format!("{}: {io_error}", filepath.display()))
+        }
+        T::OpenReadError(R::IncompatibleIndex(_)) => {
+            Some("written by an incompatible tantivy version".into())
+        }
+        T::DataCorruption(corruption) => Some(format!("{corruption:?}")),
+        T::IoError(io_error) if corrupt_io(io_error) => Some(io_error.to_string()),
+        _ => None,
+    }
 }
 
 /// Opens the tantivy index of a generation and checks it is compatible.
@@ -119,6 +151,7 @@ pub const ALIASES_FILE: &str = "aliases.tsv";
 /// A built index opened for searching.
 pub struct NewsIndex {
     root: PathBuf,
+    index: Index,
     reader: IndexReader,
     fields: Fields,
     info: IndexInfo,
@@ -149,7 +182,9 @@ impl NewsIndex {
         let (index, info) = match open_generation(root, &generation, config) {
             // A rebuild may have replaced the generation between reading
             // CURRENT and opening it: read CURRENT once more.
-            Err(Error::Index { .. }) if dir.current()?.as_deref() != Some(generation.as_path()) => {
+            Err(Error::Index { .. } | Error::Damaged { .. })
+                if dir.current()?.as_deref() != Some(generation.as_path()) =>
+            {
                 let generation =
                     dir.current()?.ok_or_else(|| Error::NoIndex { path: root.to_path_buf() })?;
                 open_generation(root, &generation, config)?
@@ -163,7 +198,15 @@ impl NewsIndex {
             .try_into()
             .map_err(tantivy_error(root))?;
         let aliases = load_aliases(&root.join(ALIASES_FILE))?;
-        Ok(NewsIndex { root: root.to_path_buf(), reader, fields, info, config: *config, aliases })
+        Ok(NewsIndex {
+            root: root.to_path_buf(),
+            index,
+            reader,
+            fields,
+            info,
+            config: *config,
+            aliases,
+        })
     }
 
     /// Replaces the alias groups with the shipped ones plus those in `path`.

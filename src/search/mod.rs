@@ -23,9 +23,9 @@ pub use explain::{FormCount, TermExplanation, explain};
 pub use highlight::{HighlightTerms, Snippet, char_range, snippet};
 pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
 
+use crate::Result;
 use crate::index::{NewsIndex, stored};
 use crate::news::Kind;
-use crate::{Error, Result};
 
 /// Facet fields that can be filtered and counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -194,7 +194,7 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
     let query = with_filters(text_query, index, &request.filters);
     let searcher = index.searcher();
     let k = request.offset.saturating_add(request.limit).min(searcher.num_docs() as usize);
-    let index_error = |source| Error::Index { path: index.root().to_path_buf(), source };
+    let index_error = |source| crate::index::tantivy_error(index.root())(source);
     let facet_fields = if request.facets {
         Facet::ALL.iter().map(|f| f.field_name()).collect()
     } else {

@@ -5,6 +5,7 @@ mod compounds;
 mod errors;
 mod evaluation;
 mod quality;
+mod reliability;
 mod search;
 mod stemmer;
 mod util;

@@ -72,7 +72,7 @@ impl TestEnv {
         if sub == Some("build") {
             cmd.arg("--corpus").arg(&self.corpus);
         }
-        if matches!(sub, Some("build" | "search")) {
+        if matches!(sub, Some("build" | "search" | "check")) {
             cmd.arg("--index").arg(&self.index);
         }
         cmd
