@@ -258,6 +258,16 @@ mod tests {
     }
 
     #[test]
+    fn file_deleted_after_the_walk_is_a_skip_not_an_error() {
+        let dir = corpus(&[("weg.txt", b"Kop")]);
+        let walk = walk(dir.path()).unwrap();
+        fs::remove_file(dir.path().join("weg.txt")).unwrap();
+        let skip = read(&walk.files[0], u64::MAX).unwrap_err();
+        assert_eq!(skip.path, "weg.txt");
+        assert!(matches!(skip.reason, SkipReason::Unreadable(_)), "{skip}");
+    }
+
+    #[test]
     fn read_skips_empty_binary_and_oversized_files() {
         let dir = corpus(&[
             ("leeg.txt", b" \n"),

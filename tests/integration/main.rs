@@ -4,6 +4,8 @@ mod build;
 mod compounds;
 mod errors;
 mod evaluation;
+mod hostile;
+mod incremental;
 mod quality;
 mod reliability;
 mod search;
