@@ -30,7 +30,7 @@ const TEXTS: &[&str] = &[
 
 fn path(slot: usize) -> String {
     // Some pages carry a date in their path, some take their file's time.
-    if slot % 2 == 0 {
+    if slot.is_multiple_of(2) {
         format!("2025/12/0{}/pagina{slot}.txt", 1 + slot % 5)
     } else {
         format!("los/pagina{slot}.txt")
