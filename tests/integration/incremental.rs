@@ -70,8 +70,11 @@ fn apply(corpus: &Path, op: &Op) {
     }
 }
 
+/// Facet field → (value, count).
+type Facets = BTreeMap<&'static str, Vec<(String, u64)>>;
+
 /// Every story of an index with its stored fields, and the facet counts.
-fn contents(index: &Path) -> (Vec<Hit>, BTreeMap<&'static str, Vec<(String, u64)>>) {
+fn contents(index: &Path) -> (Vec<Hit>, Facets) {
     let index = NewsIndex::open(index).unwrap();
     let mut request = SearchRequest::new("*");
     request.limit = 10_000;
