@@ -17,7 +17,8 @@ fuzz_target!(|text: &str| {
             last = t.position;
         }
     }
-    let decompounder = Decompounder::default();
+    static DECOMPOUNDER: std::sync::OnceLock<Decompounder> = std::sync::OnceLock::new();
+    let decompounder = DECOMPOUNDER.get_or_init(Decompounder::default);
     for t in tokens(NL_EXACT, text) {
         if let Some(parts) = decompounder.split(&t.text, &|_| false) {
             assert!(parts.iter().all(|p| t.text.contains(p.as_str())), "{parts:?} not in {}", t.text);

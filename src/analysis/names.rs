@@ -65,7 +65,10 @@ pub fn name_key(name: &str) -> String {
     let s = o_after_hushing(&s);
     let s = s.trim_end_matches('h').to_string();
     let s = simplify_ending(&s);
-    collapse_doubles(&s)
+    let key = collapse_doubles(&s);
+    // `HHHH` collapses to `h`, whose final `h` is then dropped: a key must
+    // never be empty (found by the `analyze` fuzz target).
+    if key.is_empty() { word.to_string() } else { key }
 }
 
 /// `y` before a vowel is `j`, elsewhere `i`; `j` after a vowel is `i`
@@ -233,6 +236,14 @@ mod tests {
         ] {
             assert_eq!(name_key(nl), name_key(en), "{nl} / {en}");
         }
+    }
+
+    /// Regression: fuzz/artifacts/analyze/crash-bf12b878 (`HHHHHHH…`).
+    #[test]
+    fn r_fuzz_name_key_of_repeated_h_is_not_empty() {
+        assert!(!name_key("HHHHHHHHHHHHHHHHHHHHHH").is_empty());
+        assert!(!name_key("H").is_empty());
+        assert!(!name_key("Hh'").is_empty());
     }
 
     #[test]
