@@ -43,7 +43,7 @@ fn queries(c: &mut Criterion) {
     for (name, query, filters, facets, expected) in cases {
         let mut request = SearchRequest::new(*query);
         request.facets = *facets;
-        request.filters = filters.iter().map(|(f, v)| (*f, vec![v.to_string()])).collect();
+        request.filters.facets = filters.iter().map(|(f, v)| (*f, vec![v.to_string()])).collect();
         assert_eq!(index.search(&request).unwrap().total, *expected, "{name}");
         group.bench_function(*name, |b| {
             b.iter(|| assert_eq!(index.search(&request).unwrap().total, *expected))

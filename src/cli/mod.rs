@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod render;
 mod search;
+mod select;
 
 use std::path::PathBuf;
 

@@ -3,8 +3,9 @@
 use std::io::{IsTerminal, Write};
 
 use newsidx::index::NewsIndex;
-use newsidx::search::{Facet, SearchRequest};
+use newsidx::search::SearchRequest;
 
+use super::select::FilterArgs;
 use super::{ColorChoice, Exit, IndexArg};
 
 /// Options of `newsidx search`.
@@ -30,24 +31,8 @@ pub struct SearchArgs {
     /// Values per facet with --facets.
     #[arg(long, default_value_t = 10, value_name = "N")]
     facet_limit: usize,
-    /// Only stories at this place (dateline or mentioned); repeat for any of several.
-    #[arg(long, value_name = "PLACE")]
-    location: Vec<String>,
-    /// Only stories from this agency (code or name: RTR, Reuters); repeatable.
-    #[arg(long, value_name = "AGENCY")]
-    agency: Vec<String>,
-    /// Only stories naming this person (any part of the name); repeatable.
-    #[arg(long, value_name = "NAME")]
-    person: Vec<String>,
-    /// Only stories naming this organisation; repeatable.
-    #[arg(long, value_name = "NAME")]
-    organization: Vec<String>,
-    /// Only stories from this section (Buitenland, Sport…); repeatable.
-    #[arg(long, value_name = "SECTION")]
-    section: Vec<String>,
-    /// Only articles or only briefs.
-    #[arg(long, value_enum)]
-    kind: Option<KindArg>,
+    #[command(flatten)]
+    filters: FilterArgs,
     /// Show, per query word, the forms, compound parts and spellings it
     /// matched in the index.
     #[arg(long)]
@@ -61,30 +46,16 @@ pub struct SearchArgs {
     color: ColorChoice,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum KindArg {
-    Article,
-    Brief,
-}
-
 impl SearchArgs {
-    fn request(&self) -> SearchRequest {
+    fn request(&self) -> anyhow::Result<SearchRequest> {
         let mut request = SearchRequest::new(self.query.clone());
         request.limit = self.limit;
         request.offset = self.offset;
         request.facets = self.facets;
         request.facet_limit = self.facet_limit;
         request.explain = self.explain;
-        let kind = self.kind.map(|k| vec![format!("{k:?}").to_lowercase()]).unwrap_or_default();
-        request.filters = vec![
-            (Facet::Location, self.location.clone()),
-            (Facet::Agency, self.agency.clone()),
-            (Facet::Person, self.person.clone()),
-            (Facet::Organization, self.organization.clone()),
-            (Facet::Section, self.section.clone()),
-            (Facet::Kind, kind),
-        ];
-        request
+        request.filters = self.filters.filters()?;
+        Ok(request)
     }
 }
 
@@ -93,7 +64,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
     if let Some(path) = &args.aliases {
         index.set_alias_file(path)?;
     }
-    let results = index.search(&args.request())?;
+    let results = index.search(&args.request()?)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&results)?)?;

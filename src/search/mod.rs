@@ -13,8 +13,11 @@ mod highlight;
 mod query;
 
 use serde::Serialize;
+use std::ops::Bound;
 use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
+
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
+use tantivy::{DateTime, Term};
 use time::format_description::well_known::Rfc3339;
 
 pub use collect::{FacetCollector, Ranked, RankedCollector};
@@ -73,6 +76,54 @@ impl Facet {
     }
 }
 
+/// What narrows a query, the same for every command: facet values and a
+/// period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Filters {
+    /// Within one facet any value may match, across facets all must.
+    pub facets: Vec<(Facet, Vec<String>)>,
+    /// Published at or after (Unix seconds).
+    pub since: Option<i64>,
+    /// Published before (Unix seconds).
+    pub until: Option<i64>,
+}
+
+/// A query ready to run: the tantivy query with its filters, and what each
+/// query word became.
+pub struct Selection {
+    /// Query text as given.
+    pub text: String,
+    /// The compiled query with the filters applied.
+    pub query: Box<dyn Query>,
+    /// What each query word became (for snippets, KWIC, explanations).
+    pub expansions: Vec<Expansion>,
+}
+
+/// Parses and compiles `text` and applies `filters`.
+///
+/// # Errors
+/// [`Error::Query`](crate::Error::Query) for a query that does not parse or
+/// holds no searchable word.
+pub fn select(index: &NewsIndex, text: &str, filters: &Filters) -> Result<Selection> {
+    let node = parse_query(text)?;
+    let context = compile::Context {
+        fields: index.fields(),
+        config: index.config(),
+        aliases: index.aliases(),
+    };
+    let compiled = compile::compile(&node, &context);
+    let query = compiled.query.ok_or_else(|| QueryError {
+        message: "the query has no searchable words".into(),
+        column: 1,
+        query: text.to_string(),
+    })?;
+    Ok(Selection {
+        text: text.to_string(),
+        query: with_filters(query, index, filters),
+        expansions: compiled.expansions,
+    })
+}
+
 /// One search.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
@@ -82,9 +133,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Hits to skip.
     pub offset: usize,
-    /// Filters: within one facet any value may match, across facets all
-    /// must.
-    pub filters: Vec<(Facet, Vec<String>)>,
+    /// Facet and period filters.
+    pub filters: Filters,
     /// Count facet values over all matches.
     pub facets: bool,
     /// Values per facet to return.
@@ -102,7 +152,7 @@ impl SearchRequest {
             query: query.into(),
             limit: 10,
             offset: 0,
-            filters: Vec::new(),
+            filters: Filters::default(),
             facets: false,
             facet_limit: 10,
             snippet_bytes: 240,
@@ -178,20 +228,9 @@ pub struct SearchResults {
 /// # Example
 /// See the crate documentation.
 pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
-    let node = parse_query(&request.query)?;
-    let context = compile::Context {
-        fields: index.fields(),
-        config: index.config(),
-        aliases: index.aliases(),
-    };
-    let compiled = compile::compile(&node, &context);
-    let terms = HighlightTerms::from_expansions(&compiled.expansions);
-    let text_query = compiled.query.ok_or_else(|| QueryError {
-        message: "the query has no searchable words".into(),
-        column: 1,
-        query: request.query.clone(),
-    })?;
-    let query = with_filters(text_query, index, &request.filters);
+    let selection = select(index, &request.query, &request.filters)?;
+    let terms = HighlightTerms::from_expansions(&selection.expansions);
+    let query = selection.query;
     let searcher = index.searcher();
     let k = request.offset.saturating_add(request.limit).min(searcher.num_docs() as usize);
     let index_error = |source| crate::index::tantivy_error(index.root())(source);
@@ -215,7 +254,7 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
         .map(|(field, values)| (field, top(values, request.facet_limit)))
         .collect();
     let explain = if request.explain {
-        Some(explain(index, &compiled.expansions).map_err(index_error)?)
+        Some(explain(index, &selection.expansions).map_err(index_error)?)
     } else {
         None
     };
@@ -224,24 +263,33 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
 
 /// ANDs the text query with one OR-group per filtered facet, scoring 0 so
 /// that filters never change the ranking.
-fn with_filters(
-    query: Box<dyn Query>,
-    index: &NewsIndex,
-    filters: &[(Facet, Vec<String>)],
-) -> Box<dyn Query> {
+/// ANDs the text query with one OR-group per filtered facet and the
+/// period, scoring 0 so that filters never change the ranking.
+fn with_filters(query: Box<dyn Query>, index: &NewsIndex, filters: &Filters) -> Box<dyn Query> {
     let mut clauses = vec![(Occur::Must, query)];
-    for (facet, values) in filters.iter().filter(|(_, v)| !v.is_empty()) {
+    let context = compile::Context {
+        fields: index.fields(),
+        config: index.config(),
+        aliases: index.aliases(),
+    };
+    for (facet, values) in filters.facets.iter().filter(|(_, v)| !v.is_empty()) {
         let alternatives: Vec<Node> = values.iter().map(|v| filter_node(*facet, v)).collect();
-        let node = Node::Or(alternatives);
-        let context = compile::Context {
-            fields: index.fields(),
-            config: index.config(),
-            aliases: index.aliases(),
-        };
-        let filter = compile::compile(&node, &context)
+        let filter = compile::compile(&Node::Or(alternatives), &context)
             .query
             .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    if filters.since.is_some() || filters.until.is_some() {
+        let field = index.fields().published;
+        let bound = |secs: Option<i64>, inclusive: bool| match secs {
+            None => Bound::Unbounded,
+            Some(s) => {
+                let term = Term::from_field_date(field, DateTime::from_timestamp_secs(s));
+                if inclusive { Bound::Included(term) } else { Bound::Excluded(term) }
+            }
+        };
+        let range = RangeQuery::new(bound(filters.since, true), bound(filters.until, false));
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(range), 0.0))));
     }
     if clauses.len() == 1 {
         clauses.pop().expect("one clause").1

@@ -1,0 +1,97 @@
+//! The filter flags every query command shares, and turning them into
+//! [`Filters`].
+
+use anyhow::{Context, bail};
+use newsidx::search::{Facet, Filters};
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime, macros::format_description};
+
+/// Filters shared by `search`, `kwic`, `timeline`, `facets`, `cooccur`,
+/// `terms` and `export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// Only stories at this place (dateline or mentioned); repeat for any of several.
+    #[arg(long, value_name = "PLACE")]
+    location: Vec<String>,
+    /// Only stories from this agency (code or name: RTR, Reuters); repeatable.
+    #[arg(long, value_name = "AGENCY")]
+    agency: Vec<String>,
+    /// Only stories naming this person (any part of the name); repeatable.
+    #[arg(long, value_name = "NAME")]
+    person: Vec<String>,
+    /// Only stories naming this organisation; repeatable.
+    #[arg(long, value_name = "NAME")]
+    organization: Vec<String>,
+    /// Only stories from this section (Buitenland, Sport…); repeatable.
+    #[arg(long, value_name = "SECTION")]
+    section: Vec<String>,
+    /// Only articles or only briefs.
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// Only stories published on or after this date (YYYY-MM-DD, UTC) or
+    /// moment (RFC 3339).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only stories published before the end of this date (YYYY-MM-DD, UTC)
+    /// or before this moment (RFC 3339).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum KindArg {
+    Article,
+    Brief,
+}
+
+impl FilterArgs {
+    /// The library's filters.
+    pub fn filters(&self) -> anyhow::Result<Filters> {
+        let kind = self.kind.map(|k| vec![format!("{k:?}").to_lowercase()]).unwrap_or_default();
+        let facets = vec![
+            (Facet::Location, self.location.clone()),
+            (Facet::Agency, self.agency.clone()),
+            (Facet::Person, self.person.clone()),
+            (Facet::Organization, self.organization.clone()),
+            (Facet::Section, self.section.clone()),
+            (Facet::Kind, kind),
+        ];
+        let since =
+            self.since.as_deref().map(|d| moment(d, false)).transpose().context("--since")?;
+        let until =
+            self.until.as_deref().map(|d| moment(d, true)).transpose().context("--until")?;
+        Ok(Filters {
+            facets: facets.into_iter().filter(|(_, v)| !v.is_empty()).collect(),
+            since,
+            until,
+        })
+    }
+}
+
+/// Unix seconds of a date (its start, or with `end_of_day` the start of
+/// the next day) or an RFC 3339 moment.
+fn moment(text: &str, end_of_day: bool) -> anyhow::Result<i64> {
+    if let Ok(date) = Date::parse(text, format_description!("[year]-[month]-[day]")) {
+        let day = if end_of_day { date.next_day().unwrap_or(date) } else { date };
+        return Ok(day.midnight().assume_utc().unix_timestamp());
+    }
+    match OffsetDateTime::parse(text, &Rfc3339) {
+        Ok(moment) => Ok(moment.unix_timestamp()),
+        Err(_) => {
+            bail!("'{text}' is not a date (2025-12-02) or an RFC 3339 time (2025-12-02T12:00:00Z)")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_moments() {
+        assert_eq!(moment("2025-12-02", false).unwrap(), 1_764_633_600);
+        assert_eq!(moment("2025-12-02", true).unwrap(), 1_764_633_600 + 86_400);
+        assert_eq!(moment("2025-12-02T12:00:00Z", false).unwrap(), 1_764_633_600 + 43_200);
+        assert!(moment("2 december", false).unwrap_err().to_string().contains("not a date"));
+    }
+}
