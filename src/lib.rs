@@ -50,5 +50,6 @@ pub mod index;
 pub mod news;
 pub mod parse;
 pub mod search;
+pub mod syndication;
 
 pub use error::{Error, Result};

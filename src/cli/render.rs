@@ -39,7 +39,12 @@ pub fn search_results(
         format!(", showing {}–{}", offset + 1, offset + shown)
     };
     let noun = if results.total == 1 { "hit" } else { "hits" };
-    writeln!(out, "{} {noun} for {:?}{range}", results.total, results.query)?;
+    let copies = if results.clusters < results.total {
+        format!(" ({} after grouping syndicated copies)", results.clusters)
+    } else {
+        String::new()
+    };
+    writeln!(out, "{} {noun} for {:?}{copies}{range}", results.total, results.query)?;
     for (i, hit) in results.hits.iter().enumerate() {
         writeln!(out)?;
         write_hit(out, offset + i + 1, hit, &style)?;
@@ -101,6 +106,19 @@ fn write_hit(out: &mut impl Write, n: usize, hit: &Hit, style: &Style) -> io::Re
     meta.push(hit.id.clone());
     writeln!(out, "     {}", style.paint(DIM, &meta.join(" · ")))?;
     writeln!(out, "     {}", highlighted(hit, style))?;
+    if !hit.copy_ids.is_empty() {
+        let list = hit.copy_ids.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+        let more = if hit.copy_ids.len() > 5 {
+            format!(" and {} more", hit.copy_ids.len() - 5)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "     {}",
+            style.paint(DIM, &format!("{} copies: also {list}{more}", hit.copies))
+        )?;
+    }
     Ok(())
 }
 

@@ -33,6 +33,10 @@ pub struct SearchArgs {
     facet_limit: usize,
     #[command(flatten)]
     filters: FilterArgs,
+    /// List every syndicated copy as its own hit (default: one hit per
+    /// cluster of copies, with their number and ids).
+    #[arg(long)]
+    all_copies: bool,
     /// Show, per query word, the forms, compound parts and spellings it
     /// matched in the index.
     #[arg(long)]
@@ -54,6 +58,7 @@ impl SearchArgs {
         request.facets = self.facets;
         request.facet_limit = self.facet_limit;
         request.explain = self.explain;
+        request.all_copies = self.all_copies;
         request.filters = self.filters.filters()?;
         Ok(request)
     }

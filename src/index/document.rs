@@ -13,6 +13,7 @@ use crate::analysis::{self, AnalysisConfig, Decompounder};
 use crate::crawl::SourceFile;
 use crate::entities::gazetteer;
 use crate::news::Story;
+use crate::syndication;
 
 /// The tantivy document of a story; `file` is the page it came from, whose
 /// size, modification time and hash let the next build skip unchanged
@@ -64,6 +65,9 @@ pub fn document(
     }
     doc.add_date(f.published, DateTime::from_timestamp_secs(story.published.unix_timestamp()));
     doc.add_u64(f.file_size, file.entry.size);
+    for value in syndication::to_values(&syndication::signature(&story.body)) {
+        doc.add_u64(f.minhash, value);
+    }
     doc.add_i64(f.file_mtime, file.entry.mtime_ns);
     doc.add_u64(f.file_hash, file.hash);
     doc

@@ -46,6 +46,7 @@ pub struct Fields {
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
+    pub minhash: Field,
 }
 
 /// The kinds of field the code relies on.
@@ -104,6 +105,7 @@ impl Fields {
             file_size: get("file_size", Type::U64)?,
             file_mtime: get("file_mtime", Type::I64)?,
             file_hash: get("file_hash", Type::U64)?,
+            minhash: get("minhash", Type::U64)?,
         })
     }
 }
@@ -119,7 +121,7 @@ mod tests {
         Fields::resolve(&schema).unwrap();
         assert_eq!(
             schema.fields().count(),
-            21,
+            22,
             "a field was added: bind it in Fields and document it"
         );
     }

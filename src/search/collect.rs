@@ -1,151 +1,66 @@
-//! Collectors: the top hits in a deterministic order, and facet counts.
+//! Collectors: every match with its score, and facet counts.
 //!
-//! Owns ranking ties. tantivy's `TopDocs` breaks equal scores by internal
-//! document address, which changes when segments merge, so the same query
-//! could list tied stories in another order after a rebuild.
-//! [`RankedCollector`] orders by (score descending, id ascending) instead:
-//! within a segment the `id` fast field's term ordinals follow id order, so
-//! each segment keeps its own top *k* by (score, ordinal) and the merge
-//! compares the ids themselves.
-//!
+//! [`MatchesCollector`] keeps every matching story with its score, because
+//! grouping syndicated copies (`crate::syndication`) and ordering ties by
+//! id both need the whole result: tantivy's `TopDocs` breaks equal scores
+//! by internal document address, which changes when segments merge.
 //! [`FacetCollector`] counts facet values exactly over every match, from
 //! the fast fields (no sampling).
 
-use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// A ranked hit before its stored fields are loaded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ranked {
+/// A matching story before anything is loaded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match {
     /// BM25 score.
     pub score: Score,
-    /// Story id.
-    pub id: String,
-    /// Where to load it from.
+    /// Where it is.
     pub address: DocAddress,
 }
 
-/// Collects the best `k` hits by (score desc, id asc).
-pub struct RankedCollector {
-    k: usize,
-}
+/// Collects every match with its score.
+pub struct MatchesCollector;
 
-impl RankedCollector {
-    /// Keeps the best `k` hits.
-    pub fn new(k: usize) -> Self {
-        RankedCollector { k }
-    }
-}
-
-/// Heap entry; the heap's top is the worst kept hit.
-struct Entry {
-    score: Score,
-    ord: u64,
-    doc: DocId,
-}
-
-impl Entry {
-    /// Better hits compare greater.
-    fn rank(&self, other: &Self) -> Ordering {
-        self.score.total_cmp(&other.score).then_with(|| other.ord.cmp(&self.ord))
-    }
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.rank(other) == Ordering::Equal
-    }
-}
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Entry {
-    /// Reversed so that `BinaryHeap` (a max-heap) pops the worst first.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other.rank(self)
-    }
-}
-
-/// Per-segment part of [`RankedCollector`].
-pub struct RankedSegment {
-    k: usize,
+/// Per-segment part of [`MatchesCollector`].
+pub struct MatchesSegment {
     segment: SegmentOrdinal,
-    ids: Option<StrColumn>,
-    heap: BinaryHeap<Entry>,
+    matches: Vec<Match>,
 }
 
-impl Collector for RankedCollector {
-    type Fruit = Vec<Ranked>;
-    type Child = RankedSegment;
+impl Collector for MatchesCollector {
+    type Fruit = Vec<Match>;
+    type Child = MatchesSegment;
 
     fn for_segment(
         &self,
         segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<RankedSegment> {
-        let ids = reader.fast_fields().str("id")?;
-        Ok(RankedSegment {
-            k: self.k,
-            segment,
-            ids,
-            heap: BinaryHeap::with_capacity(self.k.min(1024) + 1),
-        })
+        _: &SegmentReader,
+    ) -> tantivy::Result<MatchesSegment> {
+        Ok(MatchesSegment { segment, matches: Vec::new() })
     }
 
     fn requires_scoring(&self) -> bool {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
-        let mut all: Vec<Ranked> = fruits.into_iter().flatten().collect();
-        all.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-        all.truncate(self.k);
-        Ok(all)
+    fn merge_fruits(&self, fruits: Vec<Vec<Match>>) -> tantivy::Result<Vec<Match>> {
+        Ok(fruits.into_iter().flatten().collect())
     }
 }
 
-impl SegmentCollector for RankedSegment {
-    type Fruit = Vec<Ranked>;
+impl SegmentCollector for MatchesSegment {
+    type Fruit = Vec<Match>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if self.k == 0 {
-            return;
-        }
-        let ord = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()).unwrap_or(u64::MAX);
-        let entry = Entry { score, ord, doc };
-        if self.heap.len() < self.k {
-            self.heap.push(entry);
-        } else if self.heap.peek().is_some_and(|worst| entry.rank(worst) == Ordering::Greater) {
-            self.heap.pop();
-            self.heap.push(entry);
-        }
+        self.matches.push(Match { score, address: DocAddress::new(self.segment, doc) });
     }
 
-    fn harvest(self) -> Vec<Ranked> {
-        let mut id = String::new();
-        self.heap
-            .into_iter()
-            .map(|e| {
-                id.clear();
-                if let Some(ids) = &self.ids {
-                    // A missing ordinal would be an index defect; the hit
-                    // then sorts with an empty id rather than failing.
-                    let _ = ids.ord_to_str(e.ord, &mut id);
-                }
-                Ranked {
-                    score: e.score,
-                    id: id.clone(),
-                    address: DocAddress::new(self.segment, e.doc),
-                }
-            })
-            .collect()
+    fn harvest(self) -> Vec<Match> {
+        self.matches
     }
 }
 

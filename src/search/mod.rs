@@ -9,6 +9,7 @@
 mod collect;
 mod compile;
 mod explain;
+mod group;
 mod highlight;
 mod query;
 
@@ -20,9 +21,10 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
 use tantivy::{DateTime, Term};
 use time::format_description::well_known::Rfc3339;
 
-pub use collect::{FacetCollector, Ranked, RankedCollector};
+pub use collect::{FacetCollector, Match, MatchesCollector};
 pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST};
 pub use explain::{FormCount, TermExplanation, explain};
+pub use group::{Cluster, Member, clusters};
 pub use highlight::{HighlightTerms, Snippet, char_range, snippet};
 pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
 
@@ -143,6 +145,8 @@ pub struct SearchRequest {
     pub snippet_bytes: usize,
     /// Explain what each query word matched.
     pub explain: bool,
+    /// List every syndicated copy instead of one hit per cluster.
+    pub all_copies: bool,
 }
 
 impl SearchRequest {
@@ -157,6 +161,7 @@ impl SearchRequest {
             facet_limit: 10,
             snippet_bytes: 240,
             explain: false,
+            all_copies: false,
         }
     }
 }
@@ -192,6 +197,11 @@ pub struct Hit {
     pub snippet: String,
     /// Matched words in `snippet`, as `[start, end)` character offsets.
     pub highlights: Vec<[usize; 2]>,
+    /// Matching stories in this story's cluster of syndicated copies,
+    /// itself included.
+    pub copies: usize,
+    /// The other matching copies' ids, best first.
+    pub copy_ids: Vec<String>,
 }
 
 /// Count of one facet value.
@@ -210,6 +220,9 @@ pub struct SearchResults {
     pub query: String,
     /// Number of matching stories.
     pub total: usize,
+    /// Number of clusters of syndicated copies they form (each story alone
+    /// counts as one).
+    pub clusters: usize,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
     /// Facet counts, when asked for: field name → values by count.
@@ -232,22 +245,35 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
     let terms = HighlightTerms::from_expansions(&selection.expansions);
     let query = selection.query;
     let searcher = index.searcher();
-    let k = request.offset.saturating_add(request.limit).min(searcher.num_docs() as usize);
     let index_error = |source| crate::index::tantivy_error(index.root())(source);
     let facet_fields = if request.facets {
         Facet::ALL.iter().map(|f| f.field_name()).collect()
     } else {
         Vec::new()
     };
-    let (total, ranked, counts) = searcher
-        .search(&query, &(Count, RankedCollector::new(k), FacetCollector::new(facet_fields)))
+    let (total, matches, counts) = searcher
+        .search(&query, &(Count, MatchesCollector, FacetCollector::new(facet_fields)))
         .map_err(index_error)?;
-    let mut hits = Vec::new();
-    for r in ranked.into_iter().skip(request.offset) {
-        let doc = searcher.doc(r.address).map_err(index_error)?;
+    let groups = clusters(&searcher, matches, true).map_err(index_error)?;
+    let cluster_count = groups.len();
+    let page: Vec<(Member, Vec<String>)> = if request.all_copies {
+        let mut all: Vec<(Member, Vec<String>)> = groups.iter().flat_map(with_copies).collect();
+        all.sort_by(|a, b| group::order(&a.0, &b.0));
+        all.into_iter().skip(request.offset).take(request.limit).collect()
+    } else {
+        groups
+            .iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .filter_map(|g| with_copies(g).next())
+            .collect()
+    };
+    let mut hits = Vec::with_capacity(page.len());
+    for (member, copy_ids) in page {
+        let doc = searcher.doc(member.address).map_err(index_error)?;
         let story = stored(index.fields(), &doc);
         let snip = snippet(&story.body, &terms, index.config(), request.snippet_bytes);
-        hits.push(hit(story, r.score, snip));
+        hits.push(Hit { copies: copy_ids.len() + 1, copy_ids, ..hit(story, member.score, snip) });
     }
     let facets = counts
         .into_iter()
@@ -258,7 +284,14 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
     } else {
         None
     };
-    Ok(SearchResults { query: request.query.clone(), total, hits, facets, explain })
+    Ok(SearchResults {
+        query: request.query.clone(),
+        total,
+        clusters: cluster_count,
+        hits,
+        facets,
+        explain,
+    })
 }
 
 /// ANDs the text query with one OR-group per filtered facet, scoring 0 so
@@ -308,6 +341,15 @@ fn filter_node(facet: Facet, value: &str) -> Node {
     Node::Field { field: facet.field_name(), node: Box::new(inner) }
 }
 
+/// Each member of a cluster with the ids of the other members.
+fn with_copies(cluster: &Cluster) -> impl Iterator<Item = (Member, Vec<String>)> + '_ {
+    cluster.members.iter().map(move |m| {
+        let others =
+            cluster.members.iter().filter(|o| o.id != m.id).map(|o| o.id.clone()).collect();
+        (m.clone(), others)
+    })
+}
+
 fn top(values: std::collections::HashMap<String, u64>, limit: usize) -> Vec<FacetCount> {
     let mut counts: Vec<FacetCount> =
         values.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
@@ -338,5 +380,7 @@ fn hit(story: crate::index::StoredStory, score: f32, snip: Snippet) -> Hit {
         score,
         snippet: snip.text,
         highlights,
+        copies: 1,
+        copy_ids: Vec::new(),
     }
 }

@@ -10,4 +10,5 @@ mod quality;
 mod reliability;
 mod search;
 mod stemmer;
+mod syndication;
 mod util;

@@ -234,3 +234,14 @@ fn closed_pipe_exits_quietly() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn a_syndicated_brief_is_one_hit_with_its_copies() {
+    let grouped = sample().search("NAVO", &[]);
+    assert_eq!(grouped.clusters + 1, grouped.total, "one NAVO brief appears on two pages");
+    let brief = grouped.hits.iter().find(|h| h.copies == 2).expect("a hit with two copies");
+    assert_eq!(brief.copy_ids.len(), 1);
+    let all = sample().search("NAVO", &["--all-copies"]);
+    assert_eq!(all.hits.len(), grouped.total);
+    assert!(all.hits.iter().any(|h| h.id == brief.copy_ids[0] && h.copy_ids == [brief.id.clone()]));
+}

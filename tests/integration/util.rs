@@ -110,7 +110,7 @@ impl TestEnv {
 
     /// Every story of the index, in id order.
     pub fn all(&self) -> Vec<HitJson> {
-        self.search("*", &["--limit", "100000"]).hits
+        self.search("*", &["--limit", "100000", "--all-copies"]).hits
     }
 }
 
@@ -176,6 +176,7 @@ pub struct SearchJson {
     #[allow(dead_code)]
     pub query: String,
     pub total: usize,
+    pub clusters: usize,
     pub hits: Vec<HitJson>,
     pub facets: std::collections::BTreeMap<String, Vec<FacetJson>>,
 }
@@ -198,6 +199,8 @@ pub struct HitJson {
     pub score: f32,
     pub snippet: String,
     pub highlights: Vec<[usize; 2]>,
+    pub copies: usize,
+    pub copy_ids: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
