@@ -77,6 +77,12 @@ pub enum Error {
         /// tantivy's error.
         source: tantivy::TantivyError,
     },
+    /// No story has this id.
+    #[error("no story has the id {id:?}")]
+    NotFound {
+        /// The id asked for.
+        id: String,
+    },
     /// The query could not be parsed.
     #[error(transparent)]
     Query(#[from] crate::search::QueryError),

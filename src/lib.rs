@@ -50,6 +50,7 @@ pub mod index;
 pub mod news;
 pub mod parse;
 pub mod search;
+pub mod stats;
 pub mod syndication;
 
 pub use error::{Error, Result};

@@ -5,12 +5,16 @@
 //! library sees [`newsidx::index::BuildConfig`] and
 //! [`newsidx::search::SearchRequest`].
 
+mod analyst;
 mod analyze;
 mod build;
 mod check;
+mod export;
+mod output;
 mod render;
 mod search;
 mod select;
+mod timeline;
 
 use std::path::PathBuf;
 
@@ -64,6 +68,20 @@ enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Check that the index is whole and matches the corpus.
     Check(check::CheckArgs),
+    /// Keyword in context: every match with the text around it.
+    Kwic(analyst::KwicArgs),
+    /// Matches per day, week, month or year, with bursts.
+    Timeline(timeline::TimelineArgs),
+    /// The most frequent facet values of the matches.
+    Facets(analyst::FacetsArgs),
+    /// Which persons, places or organisations occur together in the matches.
+    Cooccur(analyst::CooccurArgs),
+    /// Key words of the matches compared with the rest of the corpus.
+    Terms(analyst::TermsArgs),
+    /// Write every match with its metadata and text (JSONL, CSV, TSV).
+    Export(export::ExportArgs),
+    /// Print one story with its metadata, entities and source file.
+    Show(export::ShowArgs),
 }
 
 /// Where the index lives.
@@ -105,6 +123,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Search(args) => search::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Check(args) => check::run(args),
+        Command::Kwic(args) => analyst::kwic(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Facets(args) => analyst::facets(args),
+        Command::Cooccur(args) => analyst::cooccur(args),
+        Command::Terms(args) => analyst::terms(args),
+        Command::Export(args) => export::run(args),
+        Command::Show(args) => export::show(args),
     }
 }
 

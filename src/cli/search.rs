@@ -69,10 +69,12 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
     if let Some(path) = &args.aliases {
         index.set_alias_file(path)?;
     }
-    let results = index.search(&args.request()?)?;
+    let request = args.request()?;
+    let results = index.search(&request)?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&results)?)?;
+        let meta = newsidx::stats::run_info(&index, &args.query, &request.filters);
+        super::output::json(&mut out, &meta, &results)?;
     } else {
         let color = args.color.enabled(std::io::stdout().is_terminal());
         super::render::search_results(&mut out, &results, args.offset, color)?;

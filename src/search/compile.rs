@@ -71,6 +71,8 @@ pub struct Expansion {
     pub acronym: bool,
     /// A phrase (quoted, or a hyphenated word).
     pub phrase: bool,
+    /// Words allowed between a phrase's words (`"…"~N`).
+    pub slop: u32,
     /// Left out: a stop word in a list of words.
     pub dropped: bool,
     /// Part of a negation: it excludes stories.
@@ -305,6 +307,7 @@ impl Compiler<'_, '_> {
             stems: single_stems.clone(),
             exact: exact.iter().map(|(_, t)| t.clone()).collect(),
             phrase: exact.len() > 1,
+            slop: slop.unwrap_or(0),
             negated,
             ..Expansion::default()
         };

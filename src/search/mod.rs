@@ -25,7 +25,7 @@ pub use collect::{FacetCollector, Match, MatchesCollector};
 pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST};
 pub use explain::{FormCount, TermExplanation, explain};
 pub use group::{Cluster, Member, clusters};
-pub use highlight::{HighlightTerms, Snippet, char_range, snippet};
+pub use highlight::{HighlightTerms, Snippet, char_range, matches, snippet};
 pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
 
 use crate::Result;
@@ -358,13 +358,18 @@ fn top(values: std::collections::HashMap<String, u64>, limit: usize) -> Vec<Face
     counts
 }
 
+/// Unix seconds as RFC 3339 in UTC (empty for an impossible time).
+pub fn rfc3339(seconds: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+        .unwrap_or_default()
+}
+
 fn hit(story: crate::index::StoredStory, score: f32, snip: Snippet) -> Hit {
     let highlights =
         snip.highlights.iter().map(|&r| char_range(&snip.text, r)).map(|(a, b)| [a, b]).collect();
-    let published = time::OffsetDateTime::from_unix_timestamp(story.published)
-        .ok()
-        .and_then(|t| t.format(&Rfc3339).ok())
-        .unwrap_or_default();
+    let published = rfc3339(story.published);
     Hit {
         id: story.id,
         path: story.path,

@@ -1,5 +1,6 @@
 //! Integration tests: the real `newsidx` binary on temporary corpora.
 
+mod analyst;
 mod build;
 mod compounds;
 mod errors;

@@ -72,7 +72,21 @@ impl TestEnv {
         if sub == Some("build") {
             cmd.arg("--corpus").arg(&self.corpus);
         }
-        if matches!(sub, Some("build" | "search" | "check")) {
+        if matches!(
+            sub,
+            Some(
+                "build"
+                    | "search"
+                    | "check"
+                    | "kwic"
+                    | "timeline"
+                    | "facets"
+                    | "cooccur"
+                    | "terms"
+                    | "export"
+                    | "show"
+            )
+        ) {
             cmd.arg("--index").arg(&self.index);
         }
         cmd
@@ -173,6 +187,7 @@ pub struct SkipJson {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchJson {
+    pub meta: serde_json::Value,
     #[allow(dead_code)]
     pub query: String,
     pub total: usize,
