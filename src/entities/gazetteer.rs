@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 const PLACES: &str = include_str!("data/places.tsv");
 const GIVEN_NAMES: &str = include_str!("data/given_names.txt");
+const SURNAMES: &str = include_str!("data/surnames.txt");
 const ORGANIZATIONS: &str = include_str!("data/organizations.tsv");
 
 /// What kind of place a gazetteer entry is.
@@ -31,6 +32,7 @@ pub enum PlaceKind {
 pub struct Gazetteer {
     places: HashMap<String, (String, PlaceKind)>,
     given_names: HashSet<String>,
+    surnames: HashSet<String>,
     organizations: HashMap<String, String>,
     /// Longest place or organisation name, in words.
     pub max_words: usize,
@@ -48,6 +50,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             places: HashMap::new(),
             given_names: data_lines(GIVEN_NAMES).map(key).collect(),
+            surnames: data_lines(SURNAMES).map(key).collect(),
             organizations: HashMap::new(),
             max_words: 1,
         };
@@ -91,6 +94,12 @@ impl Gazetteer {
     /// Whether `word` is a known first name (`Vladimir`, `Dilan`).
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(&key(word))
+    }
+
+    /// Whether `word` is a known Dutch or Belgian surname (`Jansen`,
+    /// `Peeters`).
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(&key(word))
     }
 
     /// The canonical organisation for a name written exactly like this

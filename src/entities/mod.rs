@@ -13,6 +13,7 @@ mod agency;
 mod gazetteer;
 mod organizations;
 mod persons;
+pub mod tagger;
 mod words;
 
 pub use agency::{canonical_agencies, canonical_agency};

@@ -1,0 +1,167 @@
+//! A trained sequence tagger for persons, places, organisations and other
+//! names (version 2 of entity extraction).
+//!
+//! Owns the statistical model: CoNLL reading ([`conll`]), tags and spans
+//! ([`tags`]), features ([`features`]), the model and Viterbi decoding
+//! ([`model`]), training ([`train`]) and scoring ([`score`]).
+//!
+//! Tagging runs in two passes (Krishnan & Manning 2006): the first model
+//! tags the article; the second sees, for every word, which kinds the
+//! first pass gave it anywhere in the article, so a name tagged once with
+//! confidence helps its other mentions (`Arinso` at a sentence start).
+
+pub mod conll;
+pub mod features;
+pub mod model;
+pub mod score;
+pub mod tags;
+pub mod tokenize;
+pub mod train;
+
+pub use conll::{Document, Sentence};
+pub use model::Model;
+pub use score::Score;
+pub use tags::{Kind, Span, Tag};
+
+use features::{ArticleFacts, sentence_features};
+
+/// A two-pass tagger: the first pass's tags are features of the second.
+#[derive(Debug, Clone, Default)]
+pub struct Tagger {
+    /// First pass.
+    pub first: Model,
+    /// Second pass (with the first pass's tags per word of the article).
+    pub second: Model,
+}
+
+impl Tagger {
+    /// Tags every sentence of an article.
+    pub fn tag(&self, doc: &[Vec<String>]) -> Vec<Vec<Tag>> {
+        let mut facts = ArticleFacts::new(doc.iter().map(Vec::as_slice));
+        let first = tag_with(&self.first, doc, &facts);
+        facts.tagged = kinds_by_word(doc, &first);
+        tag_with(&self.second, doc, &facts)
+    }
+
+    /// Both models, one after the other.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let first = self.first.to_bytes();
+        let mut out = (first.len() as u64).to_le_bytes().to_vec();
+        out.extend(first);
+        out.extend(self.second.to_bytes());
+        out
+    }
+
+    /// Reads [`Tagger::to_bytes`].
+    ///
+    /// # Errors
+    /// The bytes are not a tagger.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, model::ModelError> {
+        let truncated = || model::ModelError("truncated".into());
+        let len =
+            u64::from_le_bytes(bytes.get(..8).ok_or_else(truncated)?.try_into().expect("8 bytes"));
+        let split = usize::try_from(len)
+            .ok()
+            .and_then(|l| l.checked_add(8))
+            .filter(|&e| e <= bytes.len())
+            .ok_or_else(truncated)?;
+        Ok(Tagger {
+            first: Model::from_bytes(&bytes[8..split])?,
+            second: Model::from_bytes(&bytes[split..])?,
+        })
+    }
+}
+
+fn tag_with(model: &Model, doc: &[Vec<String>], facts: &ArticleFacts) -> Vec<Vec<Tag>> {
+    doc.iter().map(|tokens| model.decode(&sentence_features(tokens, facts))).collect()
+}
+
+/// Lowercased capitalised word → the kinds of the names it was tagged
+/// inside.
+pub fn kinds_by_word(
+    doc: &[Vec<String>],
+    tags: &[Vec<Tag>],
+) -> std::collections::HashMap<String, Vec<Kind>> {
+    let mut out: std::collections::HashMap<String, Vec<Kind>> = std::collections::HashMap::new();
+    for (tokens, tags) in doc.iter().zip(tags) {
+        for span in tags::spans(tags) {
+            for token in
+                tokens[span.start..span.end].iter().filter(|t| t.starts_with(char::is_uppercase))
+            {
+                let kinds = out.entry(token.to_lowercase()).or_default();
+                if !kinds.contains(&span.kind) {
+                    kinds.push(span.kind);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Trains a two-pass tagger. The second pass learns from first-pass tags
+/// made by models that did not see the article (k-fold jackknife), so that
+/// it learns how much to trust them.
+pub fn train_tagger(
+    docs: &[Document],
+    config: &train::TrainConfig,
+    folds: usize,
+    provenance: &str,
+) -> Tagger {
+    let first = train::train(
+        &train::examples(docs, train::casing_facts),
+        config,
+        format!("{provenance} (first pass)"),
+    );
+    let folds = folds.clamp(2, docs.len().max(2));
+    let mut tagged: Vec<std::collections::HashMap<String, Vec<Kind>>> =
+        vec![Default::default(); docs.len()];
+    for fold in 0..folds {
+        let held_out: Vec<usize> = (0..docs.len()).filter(|d| d % folds == fold).collect();
+        let rest: Vec<Document> =
+            (0..docs.len()).filter(|d| d % folds != fold).map(|d| docs[d].clone()).collect();
+        let model =
+            train::train(&train::examples(&rest, train::casing_facts), config, String::new());
+        for &d in &held_out {
+            let tokens: Vec<Vec<String>> = docs[d].iter().map(|s| s.tokens.clone()).collect();
+            let facts = ArticleFacts::new(tokens.iter().map(Vec::as_slice));
+            tagged[d] = kinds_by_word(&tokens, &tag_with(&model, &tokens, &facts));
+        }
+    }
+    let second_examples = train::examples(docs, |d, doc| {
+        let mut facts = train::casing_facts(d, doc);
+        facts.tagged = std::mem::take(&mut tagged[d].clone());
+        facts
+    });
+    let second = train::train(&second_examples, config, format!("{provenance} (second pass)"));
+    Tagger { first, second }
+}
+
+/// Tags every sentence of a document with one model.
+pub fn tag_document(model: &Model, doc: &[Vec<String>]) -> Vec<Vec<Tag>> {
+    let facts = ArticleFacts::new(doc.iter().map(Vec::as_slice));
+    tag_with(model, doc, &facts)
+}
+
+/// Scores a two-pass tagger on gold documents.
+pub fn evaluate_tagger(tagger: &Tagger, docs: &[Document]) -> Score {
+    let mut score = Score::default();
+    for doc in docs {
+        let tokens: Vec<Vec<String>> = doc.iter().map(|s| s.tokens.clone()).collect();
+        for (sentence, predicted) in doc.iter().zip(tagger.tag(&tokens)) {
+            score.add(&sentence.tags, &predicted);
+        }
+    }
+    score
+}
+
+/// Scores `model` on gold documents.
+pub fn evaluate(model: &Model, docs: &[Document]) -> Score {
+    let mut score = Score::default();
+    for doc in docs {
+        let tokens: Vec<Vec<String>> = doc.iter().map(|s| s.tokens.clone()).collect();
+        for (sentence, predicted) in doc.iter().zip(tag_document(model, &tokens)) {
+            score.add(&sentence.tags, &predicted);
+        }
+    }
+    score
+}
