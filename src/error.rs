@@ -83,6 +83,14 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// An entity model file cannot be read or is not a model.
+    #[error("cannot use the entity model {}: {detail}", path.display())]
+    NerModel {
+        /// The model file.
+        path: PathBuf,
+        /// What is wrong.
+        detail: String,
+    },
     /// The query could not be parsed.
     #[error(transparent)]
     Query(#[from] crate::search::QueryError),

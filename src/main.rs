@@ -6,14 +6,12 @@ mod cli;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use clap::Parser;
-
 /// The message of a panic, kept for the error report instead of Rust's
 /// default "thread panicked at" text.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let args = cli::parse();
     std::panic::set_hook(Box::new(|info| {
         let place =
             info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();

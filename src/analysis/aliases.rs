@@ -2,8 +2,9 @@
 //! cannot join (`Kiev`/`Kyiv`, `Peking`/`Beijing`).
 //!
 //! Owns the alias file format (`data/aliases.tsv`, documented in its
-//! header) and lookups. Aliases apply at query time only, so a user can
-//! extend them without rebuilding the index.
+//! header) and lookups. The user's aliases apply at query time only, so a
+//! user can extend them without rebuilding the index; the shipped ones
+//! also make entity facet values canonical at build time.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -65,6 +66,12 @@ impl Aliases {
         }
     }
 
+    /// The usual spelling of `name` (the first of its group), if it has
+    /// other spellings: `Putin` → `Poetin`, `Kyiv` → `Kiev`.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.by_key.get(&fold(name)).map(|&i| self.groups[i][0].as_str())
+    }
+
     /// The other spellings of `name`, if it has any.
     pub fn others(&self, name: &str) -> Vec<&str> {
         let key = fold(name);
@@ -87,6 +94,14 @@ mod tests {
         assert_eq!(a.others("Kyiv"), ["Kiev", "Kyjiv", "Kijiv"]);
         assert_eq!(a.others("KIEV"), ["Kyiv", "Kyjiv", "Kijiv"]);
         assert!(a.others("Amsterdam").is_empty());
+    }
+
+    #[test]
+    fn canonical_is_the_first_spelling_of_the_group() {
+        let a = Aliases::embedded();
+        assert_eq!(a.canonical("Putin"), Some("Poetin"));
+        assert_eq!(a.canonical("KYIV"), Some("Kiev"));
+        assert_eq!(a.canonical("Amsterdam"), None);
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub struct BuildArgs {
     /// Skip page files larger than this many megabytes.
     #[arg(long, default_value_t = 64, value_name = "MB")]
     max_file_mb: u64,
+    /// Entity model made by `newsidx train-ner` (default: the embedded
+    /// model). Changing the model re-extracts every page.
+    #[arg(long, env = "NEWSIDX_NER_MODEL", value_name = "FILE")]
+    ner_model: Option<PathBuf>,
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
@@ -39,6 +43,7 @@ pub struct BuildArgs {
 pub fn run(args: BuildArgs) -> anyhow::Result<Exit> {
     let mut config = BuildConfig::new(&args.corpus, &args.index.index);
     config.rebuild = args.rebuild;
+    config.ner_model = args.ner_model;
     config.max_file_bytes = args.max_file_mb.saturating_mul(1 << 20);
     if let Some(threads) = args.threads {
         config.threads = threads.max(1);

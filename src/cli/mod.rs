@@ -10,6 +10,7 @@ mod analyze;
 mod build;
 mod check;
 mod export;
+mod ner;
 mod output;
 mod render;
 mod search;
@@ -82,6 +83,14 @@ enum Command {
     Export(export::ExportArgs),
     /// Print one story with its metadata, entities and source file.
     Show(export::ShowArgs),
+    /// The persons, places and organisations of the matches, with counts
+    /// and other spellings.
+    Entities(ner::EntitiesArgs),
+    /// Find the persons, places and organisations in a text or CoNLL file.
+    Tag(ner::TagArgs),
+    /// Train an entity model from CoNLL-2002-style files.
+    #[command(name = "train-ner")]
+    TrainNer(ner::TrainNerArgs),
 }
 
 /// Where the index lives.
@@ -116,6 +125,26 @@ impl ColorChoice {
     }
 }
 
+/// Parses the command line. `--version` also names the embedded entity
+/// model's training data and licence.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = Cli::command();
+    // Loading the model takes milliseconds: only for `--version`.
+    if std::env::args_os().any(|a| a == "--version") {
+        let model = newsidx::entities::TaggerExtractor::embedded();
+        let version = format!(
+            "{}\nentity model: {} ({})",
+            env!("CARGO_PKG_VERSION"),
+            model.provenance().trim_end_matches(" (first pass)"),
+            model.id()
+        );
+        command = command.long_version(&*Box::leak(version.into_boxed_str()));
+    }
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
@@ -130,6 +159,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Terms(args) => analyst::terms(args),
         Command::Export(args) => export::run(args),
         Command::Show(args) => export::show(args),
+        Command::Entities(args) => ner::entities(args),
+        Command::Tag(args) => ner::tag(args),
+        Command::TrainNer(args) => ner::train_ner(args),
     }
 }
 

@@ -108,6 +108,19 @@ impl Gazetteer {
         self.organizations.get(name).map(String::as_str)
     }
 
+    /// The other names of a curated organisation (`Openbaar Ministerie` →
+    /// `OM`), sorted.
+    pub fn organization_variants(&self, canonical: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .organizations
+            .iter()
+            .filter(|(variant, name)| *name == canonical && *variant != canonical)
+            .map(|(variant, _)| variant.as_str())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// Dateline city in normal spelling: from the gazetteer when known
     /// (`MOSKOU` → `Moskou`, `GENÈVE` → `Genève`), else title-cased
     /// (`KHAN YOUNIS` → `Khan Younis`).

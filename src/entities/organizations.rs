@@ -106,6 +106,17 @@ fn matches_word_list(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| lower == *w || head == *w || (w.len() >= 6 && lower.ends_with(w)))
 }
 
+/// Whether a word is an organisation head (`Bank`, `Partij`,
+/// `samenwerkingsorganisatie`).
+pub fn is_head(word: &str) -> bool {
+    matches_word_list(word, HEADS)
+}
+
+/// Whether a word introduces an organisation (`persbureau`, `chipmaker`).
+pub fn is_cue(word: &str) -> bool {
+    matches_word_list(word, CUES)
+}
+
 /// Whether the run's last word is an organisation head.
 pub fn has_head(run: Run, words: &[Word<'_>]) -> bool {
     matches_word_list(words[run.end - 1].text, HEADS)

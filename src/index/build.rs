@@ -4,7 +4,7 @@
 //!
 //! 1. take the build lock, walk the corpus (sorted);
 //! 2. open the live generation, or start a new one (first build,
-//!    `--rebuild`);
+//!    `--rebuild`, or an entity model other than the index's);
 //! 3. compare every file's size and modification time with the manifest in
 //!    the index: unchanged pages are not read at all; changed and deleted
 //!    pages have their documents deleted by path;
@@ -31,7 +31,7 @@ use super::manifest::{self, Stamp};
 use super::{Fields, IndexDir, IndexInfo, document, open_generation, schema, tantivy_error};
 use crate::analysis::{AnalysisConfig, Decompounder};
 use crate::crawl::{self, Encoding, FileEntry, Skip};
-use crate::entities::RuleExtractor;
+use crate::entities::TaggerExtractor;
 use crate::news::{self, Kind};
 use crate::{Error, Result, analysis};
 
@@ -52,6 +52,8 @@ pub struct BuildConfig {
     pub writer_memory: usize,
     /// Analysis variant (the default outside evaluations).
     pub analysis: AnalysisConfig,
+    /// Entity model made by `newsidx train-ner` (default: the embedded one).
+    pub ner_model: Option<PathBuf>,
 }
 
 impl BuildConfig {
@@ -65,6 +67,7 @@ impl BuildConfig {
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
             writer_memory: 256 << 20,
             analysis: AnalysisConfig::default(),
+            ner_model: None,
         }
     }
 }
@@ -96,7 +99,8 @@ pub struct BuildReport {
     pub bytes_read: u64,
     /// Documents in the index after the build.
     pub documents: u64,
-    /// A new generation was written (first build, `--rebuild`).
+    /// A new generation was written (first build, `--rebuild`, another
+    /// entity model).
     pub rebuilt: bool,
     /// Wall-clock seconds.
     pub seconds: f64,
@@ -140,11 +144,19 @@ enum Outcome {
 pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<BuildReport> {
     let started = Instant::now();
     let started_ns = now_ns();
+    let loaded;
+    let extractor = match &config.ner_model {
+        Some(path) => {
+            loaded = TaggerExtractor::from_file(path)?;
+            &loaded
+        }
+        None => TaggerExtractor::embedded(),
+    };
     let dir = IndexDir::new(&config.index);
     let lock = dir.lock()?;
     let walk = crawl::walk(&config.corpus)?;
     let corpus = std::fs::canonicalize(&config.corpus).unwrap_or_else(|_| config.corpus.clone());
-    let target = Target::open(&dir, &lock, config)?;
+    let target = Target::open(&dir, &lock, config, extractor.id())?;
     let known =
         if target.fresh { HashMap::new() } else { read_manifest(&target.index, dir.root())? };
     let plan = Plan::new(&walk.files, &known, target.last_start_ns);
@@ -171,10 +183,11 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         writer.delete_term(Term::from_field_text(fields.path, path));
     }
     let decompounder = decompounder(&target, &fields, &plan.to_read, config, dir.root())?;
-    let job = Job { fields: &fields, decompounder: decompounder.as_ref(), config };
+    let job = Job { fields: &fields, decompounder: decompounder.as_ref(), extractor, config };
     index_files(&writer, &job, &plan.to_read, &mut report, progress, dir.root())?;
     progress(Progress::Committing);
-    commit(writer, &IndexInfo::current(&corpus, &config.analysis, started_ns), dir.root())?;
+    let info = IndexInfo::current(&corpus, &config.analysis, extractor.id(), started_ns);
+    commit(writer, &info, dir.root())?;
     if target.fresh {
         dir.publish(&target.generation, &lock)?;
     }
@@ -194,11 +207,21 @@ struct Target {
 }
 
 impl Target {
-    fn open(dir: &IndexDir, lock: &super::BuildLock, config: &BuildConfig) -> Result<Target> {
+    /// The current generation, or a new one for a rebuild or when the
+    /// index's entities came from another model (`entities`).
+    fn open(
+        dir: &IndexDir,
+        lock: &super::BuildLock,
+        config: &BuildConfig,
+        entities: &str,
+    ) -> Result<Target> {
         if let Some(generation) = dir.current()?.filter(|_| !config.rebuild) {
             let (index, info) = open_generation(dir.root(), &generation, &config.analysis)?;
-            dir.remove_others(&generation)?;
-            return Ok(Target { index, generation, fresh: false, last_start_ns: info.started_ns });
+            if info.entities == entities {
+                dir.remove_others(&generation)?;
+                let last_start_ns = info.started_ns;
+                return Ok(Target { index, generation, fresh: false, last_start_ns });
+            }
         }
         let generation = dir.new_generation(lock)?;
         let index = Index::builder()
@@ -309,6 +332,7 @@ fn open_writer(index: &Index, config: &BuildConfig, root: &Path) -> Result<Index
 struct Job<'a> {
     fields: &'a Fields,
     decompounder: Option<&'a Decompounder>,
+    extractor: &'a TaggerExtractor,
     config: &'a BuildConfig,
 }
 
@@ -383,7 +407,7 @@ fn process(job: &Job<'_>, file: &FileEntry) -> Outcome {
             });
         }
     };
-    let stories = news::stories(&source, &page, &RuleExtractor);
+    let stories = news::stories(&source, &page, job.extractor);
     let briefs = stories.iter().filter(|s| s.kind == Kind::Brief).count();
     Outcome::Indexed {
         docs: stories

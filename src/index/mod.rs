@@ -58,15 +58,24 @@ pub struct IndexInfo {
     /// file modified since then may have changed within one clock tick.
     #[serde(default)]
     pub started_ns: i64,
+    /// The entity model's id ([`TaggerExtractor::id`](crate::entities::TaggerExtractor::id)).
+    #[serde(default)]
+    pub entities: String,
 }
 
 impl IndexInfo {
-    fn current(corpus: &Path, config: &AnalysisConfig, started_ns: i64) -> IndexInfo {
+    fn current(
+        corpus: &Path,
+        config: &AnalysisConfig,
+        entities: &str,
+        started_ns: i64,
+    ) -> IndexInfo {
         IndexInfo {
             analyzer: config.id(),
             newsidx: env!("CARGO_PKG_VERSION").to_string(),
             corpus: corpus.to_path_buf(),
             started_ns,
+            entities: entities.to_string(),
         }
     }
 }

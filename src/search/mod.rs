@@ -12,6 +12,7 @@ mod explain;
 mod group;
 mod highlight;
 mod query;
+mod short_names;
 
 use serde::Serialize;
 use std::ops::Bound;
@@ -27,6 +28,7 @@ pub use explain::{FormCount, TermExplanation, explain};
 pub use group::{Cluster, Member, clusters};
 pub use highlight::{HighlightTerms, Snippet, char_range, matches, snippet};
 pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
+pub use short_names::ShortNames;
 
 use crate::Result;
 use crate::index::{NewsIndex, stored};
@@ -275,7 +277,8 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
         let snip = snippet(&story.body, &terms, index.config(), request.snippet_bytes);
         hits.push(Hit { copies: copy_ids.len() + 1, copy_ids, ..hit(story, member.score, snip) });
     }
-    let facets = counts
+    let facets = merge_short_names(&searcher, counts)
+        .map_err(index_error)?
         .into_iter()
         .map(|(field, values)| (field, top(values, request.facet_limit)))
         .collect();
@@ -348,6 +351,22 @@ fn with_copies(cluster: &Cluster) -> impl Iterator<Item = (Member, Vec<String>)>
             cluster.members.iter().filter(|o| o.id != m.id).map(|o| o.id.clone()).collect();
         (m.clone(), others)
     })
+}
+
+/// Person counts with short values moved to their full names
+/// ([`ShortNames`]).
+///
+/// # Errors
+/// The index cannot be read.
+pub fn merge_short_names(
+    searcher: &tantivy::Searcher,
+    mut counts: collect::FacetCounts,
+) -> tantivy::Result<collect::FacetCounts> {
+    let person = Facet::Person.field_name();
+    if let Some(values) = counts.get_mut(person) {
+        ShortNames::of(searcher, person)?.merge(values);
+    }
+    Ok(counts)
 }
 
 fn top(values: std::collections::HashMap<String, u64>, limit: usize) -> Vec<FacetCount> {

@@ -1,13 +1,14 @@
 //! The analyst's toolkit: what a query's matches contain, counted exactly.
 //!
-//! Owns the computations behind `kwic`, `timeline`, `facets`, `cooccur`,
-//! `terms`, `export` and `show`. Every one starts from a
+//! Owns the computations behind `kwic`, `timeline`, `facets`, `entities`,
+//! `cooccur`, `terms`, `export` and `show`. Every one starts from a
 //! [`Selection`](crate::search::Selection) (the same query language and
 //! filters as `search`), reads every match (no sampling), and can count
 //! syndicated copies once (`dedupe`). Results are plain data with a
 //! [`RunInfo`] that says how to reproduce them; printing is the CLI's job.
 
 mod cooccur;
+mod entities;
 mod kwic;
 mod terms;
 mod timeline;
@@ -19,6 +20,7 @@ use tantivy::TantivyDocument;
 use time::format_description::well_known::Rfc3339;
 
 pub use cooccur::{Cooccurrence, Pair, cooccur};
+pub use entities::{ENTITY_FACETS, EntityCount, entities};
 pub use kwic::{KwicLine, kwic};
 pub use terms::{Keyness, terms};
 pub use timeline::{Period, Point, Series, TimelineRequest, bursts, timeline};
@@ -30,6 +32,7 @@ use tantivy::collector::Count;
 
 use crate::search::{
     Facet, FacetCollector, FacetCount, Filters, MatchesCollector, Member, Selection, clusters,
+    merge_short_names,
 };
 use crate::{Error, Result};
 
@@ -100,7 +103,7 @@ pub fn facet_counts(
     dedupe: bool,
 ) -> Result<FacetCounts> {
     let index_error = |e| tantivy_error(index.root())(e);
-    let (stories, mut counts) = if dedupe {
+    let (stories, counts) = if dedupe {
         let members = matches(index, selection, true)?;
         let mut counts: HashMap<&'static str, HashMap<String, u64>> = HashMap::new();
         for member in &members {
@@ -118,6 +121,7 @@ pub fn facet_counts(
             .search(&selection.query, &(Count, FacetCollector::new(names)))
             .map_err(index_error)?
     };
+    let mut counts = merge_short_names(&index.searcher(), counts).map_err(index_error)?;
     let facets = fields
         .iter()
         .map(|f| {

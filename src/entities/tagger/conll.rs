@@ -1,6 +1,9 @@
 //! CoNLL-2002-style files: one token per line, the first column the token,
 //! the last the IOB2 tag; blank lines end sentences; `-DOCSTART-` lines
 //! start documents.
+//!
+//! Owns reading such files for training and scoring ([`read`]) and
+//! writing predicted tags into them ([`append_tags`]).
 
 use super::tags::Tag;
 
@@ -64,6 +67,51 @@ fn flush(docs: &mut [Document], sentence: &mut Sentence) {
     }
 }
 
+/// Every line of CoNLL text with a predicted tag appended as the last
+/// column to each token line; `-DOCSTART-` lines and blank lines are
+/// echoed. Only the first column is read. `tag` tags the sentences of one
+/// document (documents are separated by `-DOCSTART-`).
+pub fn append_tags(text: &str, tag: impl Fn(&[Vec<String>]) -> Vec<Vec<Tag>>) -> String {
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let mut out = String::with_capacity(text.len() + lines.len() * 6);
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.split_whitespace().next() == Some("-DOCSTART-") {
+            tag_document(&lines[start..i], &tag, &mut out);
+            out.push_str(line);
+            out.push('\n');
+            start = i + 1;
+        }
+    }
+    tag_document(&lines[start..], &tag, &mut out);
+    out
+}
+
+fn tag_document(lines: &[&str], tag: &impl Fn(&[Vec<String>]) -> Vec<Vec<Tag>>, out: &mut String) {
+    let mut sentences: Vec<Vec<String>> = vec![Vec::new()];
+    for line in lines {
+        match line.split_whitespace().next() {
+            Some(token) => sentences.last_mut().expect("never empty").push(token.to_string()),
+            None if sentences.last().is_some_and(|s| !s.is_empty()) => sentences.push(Vec::new()),
+            None => {}
+        }
+    }
+    if sentences.last().is_some_and(Vec::is_empty) {
+        sentences.pop();
+    }
+    let tags = if sentences.is_empty() { Vec::new() } else { tag(&sentences) };
+    let mut predicted = tags.iter().flatten();
+    for line in lines {
+        out.push_str(line);
+        if !line.trim().is_empty() {
+            let separator = if line.contains('\t') { '\t' } else { ' ' };
+            out.push(separator);
+            out.push_str(&predicted.next().copied().unwrap_or(Tag::O).name());
+        }
+        out.push('\n');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +125,32 @@ mod tests {
         assert_eq!(docs[0][0].tags, [Tag::O, Tag::parse("B-ORG").unwrap(), Tag::O]);
         assert_eq!(docs[0][1].tags, [Tag::parse("B-PER").unwrap()]);
         assert_eq!(docs[1][0].tokens, ["Kiev"]);
+    }
+
+    #[test]
+    fn tags_are_appended_and_other_lines_echoed() {
+        let text = "-DOCSTART- -DOCSTART- O\nPoetin N\nsprak V\n\nIn\tPrep\nKiev\tN\n";
+        // One document of two sentences; the tagger marks capitalised words.
+        let tagged = append_tags(text, |doc| {
+            assert_eq!(doc, [vec!["Poetin", "sprak"], vec!["In", "Kiev"]]);
+            doc.iter()
+                .map(|s| {
+                    s.iter()
+                        .map(|t| {
+                            if t == "Poetin" || t == "Kiev" {
+                                Tag::parse("B-PER").unwrap()
+                            } else {
+                                Tag::O
+                            }
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        assert_eq!(
+            tagged,
+            "-DOCSTART- -DOCSTART- O\nPoetin N B-PER\nsprak V O\n\nIn\tPrep\tO\nKiev\tN\tB-PER\n"
+        );
     }
 
     #[test]

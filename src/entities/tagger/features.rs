@@ -16,6 +16,7 @@ use rustc_hash::FxHasher;
 
 use super::tags::Kind;
 use crate::entities::gazetteer::{Gazetteer, gazetteer};
+use crate::entities::organizations;
 use crate::entities::persons::is_role_cue;
 use crate::entities::words::PARTICLES;
 
@@ -218,6 +219,24 @@ fn role_features(f: &mut Vec<u64>, tokens: &[String], i: usize) {
 }
 
 fn gazetteer_features(f: &mut Vec<u64>, tokens: &[String], places: &[u8], i: usize, g: &Gazetteer) {
+    let word = tokens[i].as_str();
+    flag(f, 53, is_capitalised(word) && organizations::is_head(word));
+    flag(
+        f,
+        54,
+        i + 1 < tokens.len()
+            && is_capitalised(&tokens[i + 1])
+            && organizations::is_head(&tokens[i + 1]),
+    );
+    flag(f, 55, i > 0 && organizations::is_cue(&tokens[i - 1]));
+    let org_span = (1..=4.min(tokens.len() - i))
+        .any(|n| g.organization(&tokens[i..i + n].join(" ")).is_some());
+    flag(f, 56, org_span);
+    let inside_org = (1..=3.min(i)).any(|back| {
+        (back + 1..=4.min(tokens.len() - i + back))
+            .any(|n| g.organization(&tokens[i - back..i - back + n].join(" ")).is_some())
+    });
+    flag(f, 57, inside_org);
     let word = tokens[i].as_str();
     if places[i] != 0 {
         f.push(hash(39, &[if places[i] == b'B' { "B" } else { "I" }]));
