@@ -7,6 +7,7 @@ mod errors;
 mod evaluation;
 mod hostile;
 mod incremental;
+mod ner;
 mod quality;
 mod reliability;
 mod search;

@@ -85,6 +85,7 @@ impl TestEnv {
                     | "terms"
                     | "export"
                     | "show"
+                    | "entities"
             )
         ) {
             cmd.arg("--index").arg(&self.index);

@@ -1,0 +1,195 @@
+//! Entity tagging: quality of the embedded and a research model (chunk F1
+//! as conlleval computes it), and the `train-ner`, `tag` and `entities`
+//! commands.
+//!
+//! Floors sit just under the numbers in EVALUATION.md; a change that loses
+//! quality fails here.
+
+use std::path::{Path, PathBuf};
+
+use newsidx::entities::TaggerExtractor;
+use newsidx::entities::tagger::{self, Document, Kind, Score, conll, train::TrainConfig};
+
+use crate::util::{TestEnv, assert_exit, shared_data, stderr};
+
+fn read(path: &Path) -> Vec<Document> {
+    conll::read(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn check_set() -> Vec<Document> {
+    read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ner/check.conll"))
+}
+
+fn annotated(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src/entities/data/annotated").join(name)
+}
+
+fn f1(score: &Score, kinds: &[Kind]) -> f64 {
+    score.total(kinds).f1()
+}
+
+const PLO: [Kind; 3] = [Kind::Per, Kind::Loc, Kind::Org];
+
+fn report(name: &str, score: &Score) {
+    eprintln!(
+        "{name}: PER {:.2} LOC {:.2} ORG {:.2} PER/LOC/ORG {:.2}",
+        f1(score, &[Kind::Per]),
+        f1(score, &[Kind::Loc]),
+        f1(score, &[Kind::Org]),
+        f1(score, &PLO)
+    );
+}
+
+#[test]
+fn embedded_model_on_the_in_domain_check_set() {
+    let check = check_set();
+    let entities: usize = check
+        .iter()
+        .flatten()
+        .map(|s| tagger::tags::spans(&s.tags).iter().filter(|s| PLO.contains(&s.kind)).count())
+        .sum();
+    assert!(entities >= 300, "the check set holds {entities} PER/LOC/ORG names");
+    let score = tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &check);
+    report("embedded model on tests/ner/check.conll", &score);
+    assert!(f1(&score, &PLO) >= 90.0);
+    assert!(f1(&score, &[Kind::Per]) >= 91.0);
+    assert!(f1(&score, &[Kind::Loc]) >= 92.0);
+    assert!(f1(&score, &[Kind::Org]) >= 84.0);
+}
+
+#[test]
+fn embedded_model_on_conll2002_testa() {
+    let Some(data) = shared_data("conll2002/ned.testa") else { return };
+    let score =
+        tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &read(&data.join("conll2002/ned.testa")));
+    report("embedded model on ned.testa", &score);
+    assert!(f1(&score, &PLO) >= 69.5);
+}
+
+#[test]
+fn research_model_trained_on_conll2002() {
+    let Some(data) = shared_data("conll2002/ned.train") else { return };
+    let train = read(&data.join("conll2002/ned.train"));
+    let model = tagger::train_tagger(&train, &TrainConfig { epochs: 20, seed: 1 }, 5, "test");
+    let score = tagger::evaluate_tagger(&model, &read(&data.join("conll2002/ned.testa")));
+    report("research model (ned.train) on ned.testa", &score);
+    assert!(f1(&score, &[Kind::Per]) >= 81.0);
+    assert!(f1(&score, &[Kind::Loc]) >= 83.0);
+    assert!(f1(&score, &[Kind::Org]) >= 73.0);
+    assert!(f1(&score, &PLO) >= 79.0);
+}
+
+#[test]
+fn train_ner_then_tag_conll_with_that_model() {
+    let env = TestEnv::new();
+    let model = env.corpus.join("../model.bin");
+    let out = env.run(&[
+        "train-ner",
+        annotated("train_a.conll").to_str().unwrap(),
+        "--out",
+        model.to_str().unwrap(),
+        "--epochs",
+        "3",
+        "--licence",
+        "test data",
+        "--dev",
+        "tests/ner/check.conll",
+    ]);
+    assert_exit(&out, 0);
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("train_a.conll"), "{summary}");
+    assert!(summary.contains("PER/LOC/ORG"), "{summary}");
+
+    let input = "-DOCSTART- -DOCSTART- O\nDe Art\nRussische Adj\npresident N\nVladimir N\nPoetin N\nbezocht V\nMoskou N\n. Punc\n\nPoetin N\nzweeg V\n";
+    let file = env.write("in.conll", input);
+    let out = env.run(&["tag", "--conll", file.to_str().unwrap(), "--ner-model", model.to_str().unwrap()]);
+    assert_exit(&out, 0);
+    let tagged = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = tagged.lines().collect();
+    let input_lines: Vec<&str> = input.lines().collect();
+    assert_eq!(lines.len(), input_lines.len(), "{tagged}");
+    assert_eq!(lines[0], input_lines[0], "-DOCSTART- is echoed");
+    assert_eq!(lines[9], "", "sentence breaks are kept");
+    for (line, input) in lines.iter().zip(&input_lines).filter(|(_, i)| !i.is_empty() && !i.starts_with("-DOC")) {
+        let (head, tag) = line.rsplit_once(' ').unwrap();
+        assert_eq!(head, *input);
+        assert!(tagger::Tag::parse(tag).is_some(), "{line}");
+    }
+    assert_eq!(lines[4], "Vladimir N B-PER");
+    assert_eq!(lines[5], "Poetin N I-PER");
+    assert_eq!(lines[7], "Moskou N B-LOC");
+}
+
+#[test]
+fn tag_prints_spans_and_canonical_entities() {
+    let env = TestEnv::new();
+    let text = "De Russische president Vladimir Poetin sprak in Kyiv met premier Dick Schoof. \
+                Poetins woordvoerder zei dat de Rapid Support Forces (RSF) niet welkom waren.";
+    let out = env.run(&["tag", "--json", text]);
+    assert_exit(&out, 0);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mentions = json["mentions"].as_array().unwrap();
+    let poetin = mentions.iter().find(|m| m["text"] == "Vladimir Poetin").unwrap();
+    assert_eq!(poetin["type"], "PER");
+    let (start, end) = (poetin["start"].as_u64().unwrap() as usize, poetin["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], "Vladimir Poetin");
+    assert_eq!(json["persons"], serde_json::json!(["Vladimir Poetin", "Dick Schoof"]));
+    assert_eq!(json["locations"], serde_json::json!(["Kiev"]));
+    assert_eq!(json["organizations"], serde_json::json!(["Rapid Support Forces"]));
+}
+
+#[test]
+fn entities_lists_counts_and_aliases() {
+    let env = TestEnv::sample();
+    env.build();
+    let out = env.run(&["entities", "--json", "--top", "50"]);
+    assert_exit(&out, 0);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = json["entities"].as_array().unwrap();
+    let find = |name: &str| list.iter().find(|e| e["name"] == name).unwrap_or_else(|| panic!("{name} missing"));
+    let poetin = find("Vladimir Poetin");
+    assert_eq!(poetin["type"], "person");
+    assert!(poetin["aliases"].as_array().unwrap().contains(&"Vladimir Putin".into()));
+    assert!(!list.iter().any(|e| e["name"] == "Poetin"), "short mentions count for the full name");
+    let navo = find("NAVO");
+    assert!(navo["aliases"].as_array().unwrap().contains(&"NATO".into()));
+    assert!(!list.iter().any(|e| e["name"] == "Russische" || e["name"] == "Amerikaanse"));
+
+    let out = env.run(&["entities", "--json", "--type", "location", "Poetin"]);
+    assert_exit(&out, 0);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = json["entities"].as_array().unwrap();
+    assert!(list.iter().all(|e| e["type"] == "location"));
+    assert!(list.iter().any(|e| e["name"] == "Moskou"), "{list:?}");
+    let stories = json["stories"].as_u64().unwrap();
+    assert!(list.iter().all(|e| e["documents"].as_u64().unwrap() <= stories));
+}
+
+#[test]
+fn another_model_re_extracts_and_a_broken_model_is_named() {
+    let env = TestEnv::sample();
+    env.build();
+    let model = env.corpus.join("../model.bin");
+    let out = env.run(&[
+        "train-ner",
+        annotated("train_b.conll").to_str().unwrap(),
+        "--out",
+        model.to_str().unwrap(),
+        "--epochs",
+        "2",
+    ]);
+    assert_exit(&out, 0);
+    let report = env.build_with(&["--ner-model", model.to_str().unwrap()], 0);
+    assert!(report.rebuilt, "a new model extracts every page again");
+    assert_eq!(report.unchanged, 0);
+    let again = env.build_with(&["--ner-model", model.to_str().unwrap()], 0);
+    assert!(!again.rebuilt);
+
+    let broken = env.corpus.join("../broken.model");
+    std::fs::write(&broken, b"NXNER1\nnot a model").unwrap();
+    let out = env.run(&["build", "--ner-model", broken.to_str().unwrap()]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("broken.model"), "{}", stderr(&out));
+    let searched = env.search("Poetin", &[]);
+    assert!(searched.total > 0, "the index from before is untouched");
+}
