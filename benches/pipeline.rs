@@ -1,5 +1,5 @@
 //! Throughput of the per-page stages on the sample corpus: Dutch analysis,
-//! page parsing, entity extraction. Each bench checks its own output count
+//! page parsing, entity extraction (in tokens per second). Each bench checks its own output count
 //! so it cannot quietly measure nothing.
 
 use std::path::Path;
@@ -53,21 +53,36 @@ fn parse(c: &mut Criterion) {
     group.finish();
 }
 
+/// Entity extraction in tokens per second (the unit): tokenizing
+/// alone is the baseline, then the rules of version 1, the tagger's tags
+/// alone, and the whole extraction of version 2 (tags and canonical names).
 fn entities(c: &mut Criterion) {
+    use newsidx::entities::tagger::tokenize;
+    use newsidx::entities::{Extractor, RuleExtractor, TaggerExtractor};
     let pages = sample_pages();
-    let bytes: usize = pages.iter().map(String::len).sum();
-    newsidx::entities::gazetteer();
-    let expected: usize = pages.iter().map(|p| newsidx::entities::extract(p).persons.len()).sum();
-    assert!(expected > 50, "{expected} persons");
+    let tokens: usize =
+        pages.iter().map(|p| tokenize::sentences(p).iter().map(Vec::len).sum::<usize>()).sum();
+    let tagger = TaggerExtractor::embedded();
+    let persons =
+        |e: &dyn Extractor| pages.iter().map(|p| e.extract(p).persons.len()).sum::<usize>();
+    let (rules, tagged) = (persons(&RuleExtractor), persons(tagger));
+    assert!(rules > 50 && tagged > 50, "{rules} and {tagged} persons");
     let mut group = c.benchmark_group("entities");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("sample_corpus", |b| {
+    group.throughput(Throughput::Elements(tokens as u64));
+    group.bench_function("tokenize_baseline", |b| {
         b.iter(|| {
-            let persons: usize =
-                pages.iter().map(|p| newsidx::entities::extract(p).persons.len()).sum();
-            assert_eq!(persons, expected);
+            let n: usize = pages
+                .iter()
+                .map(|p| tokenize::sentences(p).iter().map(Vec::len).sum::<usize>())
+                .sum();
+            assert_eq!(n, tokens);
         })
     });
+    group.bench_function("rules_v1", |b| b.iter(|| assert_eq!(persons(&RuleExtractor), rules)));
+    group.bench_function("tagger_mentions", |b| {
+        b.iter(|| assert!(pages.iter().map(|p| tagger.mentions(p).len()).sum::<usize>() > tagged))
+    });
+    group.bench_function("tagger_v2", |b| b.iter(|| assert_eq!(persons(tagger), tagged)));
     group.finish();
 }
 

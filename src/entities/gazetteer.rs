@@ -34,6 +34,9 @@ pub struct Gazetteer {
     given_names: HashSet<String>,
     surnames: HashSet<String>,
     organizations: HashMap<String, String>,
+    /// Keys of the first words of place and organisation names of two or
+    /// more words: only a word in here can start one.
+    starts: HashSet<String>,
     /// Longest place or organisation name, in words.
     pub max_words: usize,
 }
@@ -52,6 +55,7 @@ impl Gazetteer {
             given_names: data_lines(GIVEN_NAMES).map(key).collect(),
             surnames: data_lines(SURNAMES).map(key).collect(),
             organizations: HashMap::new(),
+            starts: HashSet::new(),
             max_words: 1,
         };
         for line in data_lines(PLACES) {
@@ -70,7 +74,7 @@ impl Gazetteer {
         };
         let aliases = cols.nth(1).unwrap_or("");
         for variant in std::iter::once(name).chain(aliases.split('|')).filter(|v| !v.is_empty()) {
-            self.max_words = self.max_words.max(variant.split_whitespace().count());
+            self.note_words(variant);
             self.places.entry(key(variant)).or_insert_with(|| (name.to_string(), kind));
         }
     }
@@ -80,9 +84,35 @@ impl Gazetteer {
         let Some(name) = cols.next() else { return };
         let aliases = cols.next().unwrap_or("");
         for variant in std::iter::once(name).chain(aliases.split('|')).filter(|v| !v.is_empty()) {
-            self.max_words = self.max_words.max(variant.split_whitespace().count());
+            self.note_words(variant);
             self.organizations.insert(variant.to_string(), name.to_string());
         }
+    }
+
+    fn note_words(&mut self, name: &str) {
+        let mut words = name.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let count = 1 + words.count();
+        self.max_words = self.max_words.max(count);
+        if count > 1 {
+            self.starts.insert(key(first));
+        }
+    }
+
+    /// Whether a word (by its [`key`]) starts a known name of two or more
+    /// words (`Den` of `Den Haag`, `Verenigde` of `Verenigde Staten`).
+    pub fn starts_longer_name(&self, word_key: &str) -> bool {
+        self.starts.contains(word_key)
+    }
+
+    /// [`Gazetteer::place`] for a name already in [`key`] form.
+    pub fn place_by_key(&self, name_key: &str) -> Option<(&str, PlaceKind)> {
+        self.places.get(name_key).map(|(n, k)| (n.as_str(), *k))
+    }
+
+    /// Whether a word, by its [`key`], is a known first name or surname.
+    pub fn person_word(&self, word_key: &str) -> (bool, bool) {
+        (self.given_names.contains(word_key), self.surnames.contains(word_key))
     }
 
     /// The canonical place for a name in any spelling or case:

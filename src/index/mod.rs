@@ -13,6 +13,7 @@ mod analyze;
 mod build;
 mod check;
 mod dir;
+mod docstore;
 mod document;
 mod lexicon;
 mod manifest;
@@ -27,6 +28,7 @@ pub use analyze::{DEFAULT_FIELDS, analyzable_fields, analyze};
 pub use build::{BuildConfig, BuildReport, Progress, build};
 pub use check::{CheckReport, check};
 pub use dir::{BuildLock, IndexDir};
+pub use docstore::DocLoader;
 pub use document::{StoredStory, document, is_place, stored};
 pub use schema::{Fields, SCHEMA_JSON, schema};
 

@@ -271,8 +271,9 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
             .collect()
     };
     let mut hits = Vec::with_capacity(page.len());
+    let mut loader = crate::index::DocLoader::new(&searcher);
     for (member, copy_ids) in page {
-        let doc = searcher.doc(member.address).map_err(index_error)?;
+        let doc = loader.load(member.address).map_err(index_error)?;
         let story = stored(index.fields(), &doc);
         let snip = snippet(&story.body, &terms, index.config(), request.snippet_bytes);
         hits.push(Hit { copies: copy_ids.len() + 1, copy_ids, ..hit(story, member.score, snip) });

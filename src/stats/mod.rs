@@ -16,7 +16,6 @@ mod timeline;
 use std::path::PathBuf;
 
 use serde::Serialize;
-use tantivy::TantivyDocument;
 use time::format_description::well_known::Rfc3339;
 
 pub use cooccur::{Cooccurrence, Pair, cooccur};
@@ -25,7 +24,7 @@ pub use kwic::{KwicLine, kwic};
 pub use terms::{Keyness, terms};
 pub use timeline::{Period, Point, Series, TimelineRequest, bursts, timeline};
 
-use crate::index::{NewsIndex, StoredStory, stored, tantivy_error};
+use crate::index::{DocLoader, NewsIndex, StoredStory, stored, tantivy_error};
 use std::collections::HashMap;
 
 use tantivy::collector::Count;
@@ -158,14 +157,15 @@ pub fn export(
         .weight(EnableScoring::disabled_from_searcher(&searcher))
         .map_err(index_error)?;
     let mut count = 0;
+    let mut loader = DocLoader::new(&searcher);
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let alive = segment.alive_bitset();
         let mut scorer = weight.scorer(segment, 1.0).map_err(index_error)?;
         let mut doc = scorer.doc();
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc)) {
-                let stored_doc: TantivyDocument =
-                    searcher.doc(DocAddress::new(ord as u32, doc)).map_err(index_error)?;
+                let stored_doc =
+                    loader.load(DocAddress::new(ord as u32, doc)).map_err(index_error)?;
                 each(stored(index.fields(), &stored_doc))?;
                 count += 1;
             }
@@ -180,8 +180,10 @@ pub fn export(
 /// # Errors
 /// The index cannot be read.
 pub fn load(index: &NewsIndex, member: &Member) -> Result<StoredStory> {
-    let doc: TantivyDocument =
-        index.searcher().doc(member.address).map_err(|e| tantivy_error(index.root())(e))?;
+    let searcher = index.searcher();
+    let doc = DocLoader::new(&searcher)
+        .load(member.address)
+        .map_err(|e| tantivy_error(index.root())(e))?;
     Ok(stored(index.fields(), &doc))
 }
 

@@ -51,19 +51,21 @@ fn embedded_model_on_the_in_domain_check_set() {
     assert!(entities >= 300, "the check set holds {entities} PER/LOC/ORG names");
     let score = tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &check);
     report("embedded model on tests/ner/check.conll", &score);
-    assert!(f1(&score, &PLO) >= 90.0);
-    assert!(f1(&score, &[Kind::Per]) >= 91.0);
-    assert!(f1(&score, &[Kind::Loc]) >= 92.0);
+    assert!(f1(&score, &PLO) >= 91.0);
+    assert!(f1(&score, &[Kind::Per]) >= 94.0);
+    assert!(f1(&score, &[Kind::Loc]) >= 93.0);
     assert!(f1(&score, &[Kind::Org]) >= 84.0);
 }
 
 #[test]
 fn embedded_model_on_conll2002_testa() {
     let Some(data) = shared_data("conll2002/ned.testa") else { return };
-    let score =
-        tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &read(&data.join("conll2002/ned.testa")));
+    let score = tagger::evaluate_tagger(
+        TaggerExtractor::embedded().tagger(),
+        &read(&data.join("conll2002/ned.testa")),
+    );
     report("embedded model on ned.testa", &score);
-    assert!(f1(&score, &PLO) >= 69.5);
+    assert!(f1(&score, &PLO) >= 73.0);
 }
 
 #[test]
@@ -73,9 +75,9 @@ fn research_model_trained_on_conll2002() {
     let model = tagger::train_tagger(&train, &TrainConfig { epochs: 20, seed: 1 }, 5, "test");
     let score = tagger::evaluate_tagger(&model, &read(&data.join("conll2002/ned.testa")));
     report("research model (ned.train) on ned.testa", &score);
-    assert!(f1(&score, &[Kind::Per]) >= 81.0);
-    assert!(f1(&score, &[Kind::Loc]) >= 83.0);
-    assert!(f1(&score, &[Kind::Org]) >= 73.0);
+    assert!(f1(&score, &[Kind::Per]) >= 81.5);
+    assert!(f1(&score, &[Kind::Loc]) >= 83.3);
+    assert!(f1(&score, &[Kind::Org]) >= 72.7);
     assert!(f1(&score, &PLO) >= 79.0);
 }
 
@@ -102,7 +104,13 @@ fn train_ner_then_tag_conll_with_that_model() {
 
     let input = "-DOCSTART- -DOCSTART- O\nDe Art\nRussische Adj\npresident N\nVladimir N\nPoetin N\nbezocht V\nMoskou N\n. Punc\n\nPoetin N\nzweeg V\n";
     let file = env.write("in.conll", input);
-    let out = env.run(&["tag", "--conll", file.to_str().unwrap(), "--ner-model", model.to_str().unwrap()]);
+    let out = env.run(&[
+        "tag",
+        "--conll",
+        file.to_str().unwrap(),
+        "--ner-model",
+        model.to_str().unwrap(),
+    ]);
     assert_exit(&out, 0);
     let tagged = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = tagged.lines().collect();
@@ -110,7 +118,9 @@ fn train_ner_then_tag_conll_with_that_model() {
     assert_eq!(lines.len(), input_lines.len(), "{tagged}");
     assert_eq!(lines[0], input_lines[0], "-DOCSTART- is echoed");
     assert_eq!(lines[9], "", "sentence breaks are kept");
-    for (line, input) in lines.iter().zip(&input_lines).filter(|(_, i)| !i.is_empty() && !i.starts_with("-DOC")) {
+    for (line, input) in
+        lines.iter().zip(&input_lines).filter(|(_, i)| !i.is_empty() && !i.starts_with("-DOC"))
+    {
         let (head, tag) = line.rsplit_once(' ').unwrap();
         assert_eq!(head, *input);
         assert!(tagger::Tag::parse(tag).is_some(), "{line}");
@@ -131,7 +141,8 @@ fn tag_prints_spans_and_canonical_entities() {
     let mentions = json["mentions"].as_array().unwrap();
     let poetin = mentions.iter().find(|m| m["text"] == "Vladimir Poetin").unwrap();
     assert_eq!(poetin["type"], "PER");
-    let (start, end) = (poetin["start"].as_u64().unwrap() as usize, poetin["end"].as_u64().unwrap() as usize);
+    let (start, end) =
+        (poetin["start"].as_u64().unwrap() as usize, poetin["end"].as_u64().unwrap() as usize);
     assert_eq!(&text[start..end], "Vladimir Poetin");
     assert_eq!(json["persons"], serde_json::json!(["Vladimir Poetin", "Dick Schoof"]));
     assert_eq!(json["locations"], serde_json::json!(["Kiev"]));
@@ -146,7 +157,9 @@ fn entities_lists_counts_and_aliases() {
     assert_exit(&out, 0);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let list = json["entities"].as_array().unwrap();
-    let find = |name: &str| list.iter().find(|e| e["name"] == name).unwrap_or_else(|| panic!("{name} missing"));
+    let find = |name: &str| {
+        list.iter().find(|e| e["name"] == name).unwrap_or_else(|| panic!("{name} missing"))
+    };
     let poetin = find("Vladimir Poetin");
     assert_eq!(poetin["type"], "person");
     assert!(poetin["aliases"].as_array().unwrap().contains(&"Vladimir Putin".into()));

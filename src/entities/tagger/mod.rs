@@ -23,7 +23,8 @@ pub use model::Model;
 pub use score::Score;
 pub use tags::{Kind, Span, Tag};
 
-use features::{ArticleFacts, sentence_features};
+use features::{ArticleFacts, SentenceView, add_tagged_features, sentence_features, word_id};
+use rustc_hash::FxHashMap;
 
 /// A two-pass tagger: the first pass's tags are features of the second.
 #[derive(Debug, Clone, Default)]
@@ -35,12 +36,43 @@ pub struct Tagger {
 }
 
 impl Tagger {
-    /// Tags every sentence of an article.
+    /// Tags every sentence of an article. Only the windows that can hold
+    /// a name ([`SentenceView::windows`]) are decoded; the rest is `O`.
     pub fn tag(&self, doc: &[Vec<String>]) -> Vec<Vec<Tag>> {
+        let views: Vec<SentenceView> = doc.iter().map(|s| SentenceView::new(s)).collect();
         let mut facts = ArticleFacts::new(doc.iter().map(Vec::as_slice));
-        let first = tag_with(&self.first, doc, &facts);
+        let mut windows: Vec<Vec<Window>> = Vec::with_capacity(doc.len());
+        let mut first = Vec::with_capacity(doc.len());
+        for view in &views {
+            let mut tags = vec![Tag::O; view.len()];
+            let found: Vec<Window> = view
+                .windows()
+                .into_iter()
+                .map(|range| {
+                    let features: Vec<Vec<u64>> =
+                        range.clone().map(|i| view.features(i, &facts)).collect();
+                    Window { range, features }
+                })
+                .collect();
+            for w in &found {
+                w.decode(&self.first, &mut tags);
+            }
+            windows.push(found);
+            first.push(tags);
+        }
         facts.tagged = kinds_by_word(doc, &first);
-        tag_with(&self.second, doc, &facts)
+        let mut out = Vec::with_capacity(doc.len());
+        for (view, found) in views.iter().zip(&mut windows) {
+            let mut tags = vec![Tag::O; view.len()];
+            for w in found.iter_mut() {
+                for (i, f) in w.range.clone().zip(&mut w.features) {
+                    add_tagged_features(f, view, i, &facts);
+                }
+                w.decode(&self.second, &mut tags);
+            }
+            out.push(tags);
+        }
+        out
     }
 
     /// Both models, one after the other.
@@ -72,23 +104,38 @@ impl Tagger {
     }
 }
 
+/// A stretch of a sentence that can hold a name, with its tokens'
+/// features.
+struct Window {
+    range: std::ops::Range<usize>,
+    features: Vec<Vec<u64>>,
+}
+
+impl Window {
+    /// Decodes the window as part of its sentence: the tokens around it
+    /// are `O`.
+    fn decode(&self, model: &Model, tags: &mut [Tag]) {
+        let previous = (self.range.start > 0).then_some(Tag::O);
+        let next = (self.range.end < tags.len()).then_some(Tag::O);
+        let found = model.decode_between(&self.features, previous, next);
+        tags[self.range.clone()].copy_from_slice(&found);
+    }
+}
+
 fn tag_with(model: &Model, doc: &[Vec<String>], facts: &ArticleFacts) -> Vec<Vec<Tag>> {
     doc.iter().map(|tokens| model.decode(&sentence_features(tokens, facts))).collect()
 }
 
-/// Lowercased capitalised word → the kinds of the names it was tagged
-/// inside.
-pub fn kinds_by_word(
-    doc: &[Vec<String>],
-    tags: &[Vec<Tag>],
-) -> std::collections::HashMap<String, Vec<Kind>> {
-    let mut out: std::collections::HashMap<String, Vec<Kind>> = std::collections::HashMap::new();
+/// Word ([`word_id`]) of a capitalised token → the kinds of the names it
+/// was tagged inside.
+pub fn kinds_by_word(doc: &[Vec<String>], tags: &[Vec<Tag>]) -> FxHashMap<u64, Vec<Kind>> {
+    let mut out: FxHashMap<u64, Vec<Kind>> = FxHashMap::default();
     for (tokens, tags) in doc.iter().zip(tags) {
         for span in tags::spans(tags) {
             for token in
                 tokens[span.start..span.end].iter().filter(|t| t.starts_with(char::is_uppercase))
             {
-                let kinds = out.entry(token.to_lowercase()).or_default();
+                let kinds = out.entry(word_id(token)).or_default();
                 if !kinds.contains(&span.kind) {
                     kinds.push(span.kind);
                 }
@@ -113,8 +160,7 @@ pub fn train_tagger(
         format!("{provenance} (first pass)"),
     );
     let folds = folds.clamp(2, docs.len().max(2));
-    let mut tagged: Vec<std::collections::HashMap<String, Vec<Kind>>> =
-        vec![Default::default(); docs.len()];
+    let mut tagged: Vec<FxHashMap<u64, Vec<Kind>>> = vec![Default::default(); docs.len()];
     for fold in 0..folds {
         let held_out: Vec<usize> = (0..docs.len()).filter(|d| d % folds == fold).collect();
         let rest: Vec<Document> =

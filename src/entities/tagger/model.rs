@@ -58,8 +58,19 @@ impl Model {
 
     /// The best tag sequence for a sentence, given each token's features.
     pub fn decode(&self, sentence: &[Vec<u64>]) -> Vec<Tag> {
-        let emissions: Vec<[f32; TAGS]> = sentence.iter().map(|f| self.scores(f)).collect();
-        viterbi(&emissions, &self.transitions)
+        self.decode_between(sentence, None, None)
+    }
+
+    /// The best tag sequence for a stretch of a sentence between the tags
+    /// `previous` and `next` (`None` at the sentence's ends).
+    pub fn decode_between(
+        &self,
+        tokens: &[Vec<u64>],
+        previous: Option<Tag>,
+        next: Option<Tag>,
+    ) -> Vec<Tag> {
+        let emissions: Vec<[f32; TAGS]> = tokens.iter().map(|f| self.scores(f)).collect();
+        viterbi_between(&emissions, &self.transitions, previous, next)
     }
 
     /// Serialises the model.
@@ -153,13 +164,27 @@ impl<'a> Reader<'a> {
 
 /// Best tag path under IOB2 constraints (`I-X` only after `B-X`/`I-X`).
 pub fn viterbi(emissions: &[[f32; TAGS]], transitions: &[[f32; TAGS]; TAGS + 1]) -> Vec<Tag> {
+    viterbi_between(emissions, transitions, None, None)
+}
+
+/// [`viterbi`] for a stretch of a sentence that follows the tag `previous`
+/// (`None` at the sentence start) and is followed by the tag `next`
+/// (`None` at the sentence end), so that the stretch is decoded as it
+/// would be inside the whole sentence with those neighbours.
+pub fn viterbi_between(
+    emissions: &[[f32; TAGS]],
+    transitions: &[[f32; TAGS]; TAGS + 1],
+    previous: Option<Tag>,
+    next: Option<Tag>,
+) -> Vec<Tag> {
     if emissions.is_empty() {
         return Vec::new();
     }
+    let start = previous.map_or(0, |p| 1 + usize::from(p.0));
     let mut score = [f32::NEG_INFINITY; TAGS];
     for t in 0..TAGS {
-        if Tag(t as u8).may_follow(None) {
-            score[t] = transitions[0][t] + emissions[0][t];
+        if Tag(t as u8).may_follow(previous) {
+            score[t] = transitions[start][t] + emissions[0][t];
         }
     }
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emissions.len());
@@ -182,6 +207,15 @@ pub fn viterbi(emissions: &[[f32; TAGS]], transitions: &[[f32; TAGS]; TAGS + 1])
         }
         score = next;
         back.push(from);
+    }
+    if let Some(next) = next {
+        for (t, s) in score.iter_mut().enumerate() {
+            if next.may_follow(Some(Tag(t as u8))) {
+                *s += transitions[t + 1][usize::from(next.0)];
+            } else {
+                *s = f32::NEG_INFINITY;
+            }
+        }
     }
     let mut best = (0..TAGS).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0) as u8;
     let mut path = vec![Tag::O; emissions.len()];

@@ -35,16 +35,10 @@ pub fn sentences(text: &str) -> Vec<Vec<Token>> {
     let mut out = Vec::new();
     for (line_start, line) in lines(text) {
         let tokens = tokens(line, line_start);
+        let ends: Vec<bool> = (0..tokens.len()).map(|i| ends_sentence(&tokens, i)).collect();
         let mut sentence = Vec::new();
-        for (i, token) in tokens.iter().enumerate() {
-            sentence.push(token.clone());
-            let next_opens = tokens.get(i + 1).is_some_and(|n| {
-                n.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            });
-            let stop = |t: &Token| matches!(t.text.as_str(), "." | "!" | "?");
-            let closing_quote =
-                matches!(token.text.as_str(), "\"" | "'" | "”") && i > 0 && stop(&tokens[i - 1]);
-            let ends = (stop(token) || closing_quote) && next_opens;
+        for (token, ends) in tokens.into_iter().zip(ends) {
+            sentence.push(token);
             if ends {
                 out.push(std::mem::take(&mut sentence));
             }
@@ -54,6 +48,18 @@ pub fn sentences(text: &str) -> Vec<Vec<Token>> {
         }
     }
     out
+}
+
+/// A sentence ends after `.`, `!` or `?` (or a closing quote after one)
+/// when a capital or digit follows.
+fn ends_sentence(tokens: &[Token], i: usize) -> bool {
+    let stop = |t: &Token| matches!(t.text.as_str(), "." | "!" | "?");
+    let next_opens = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let closing_quote =
+        matches!(tokens[i].text.as_str(), "\"" | "'" | "”") && i > 0 && stop(&tokens[i - 1]);
+    (stop(&tokens[i]) || closing_quote) && next_opens
 }
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -98,18 +104,8 @@ fn is_apostrophe(c: char) -> bool {
 /// apostrophes, `.`/`,` between digits, and the dot of an initial or a
 /// known abbreviation.
 fn word_end(chars: &[(usize, char)], start: usize) -> usize {
-    let chunk: String = chars[start..]
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
-    let dotted = ABBREVIATIONS
-        .iter()
-        .filter(|a| a.contains('.'))
-        .find(|a| chunk.starts_with(&format!("{a}.")));
-    if let Some(abbreviation) = dotted {
-        return start + abbreviation.chars().count() + 1;
+    if let Some(len) = dotted_abbreviation(chars, start) {
+        return start + len;
     }
     let mut i = start + 1;
     while i < chars.len() {
@@ -126,13 +122,33 @@ fn word_end(chars: &[(usize, char)], start: usize) -> usize {
         }
     }
     if chars.get(i).is_some_and(|&(_, c)| c == '.') {
-        let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+        let word = &chars[start..i];
+        let initial = word.len() == 1 && word[0].1.is_uppercase();
+        if initial || ABBREVIATIONS.iter().any(|a| same_letters(word, a)) {
             return i + 1;
         }
     }
     i
+}
+
+/// Length of a dotted abbreviation with its final dot (`o.a.`, `d.w.z.`)
+/// starting at `start`. All of them have a dot as their second character.
+fn dotted_abbreviation(chars: &[(usize, char)], start: usize) -> Option<usize> {
+    if chars.get(start + 1).is_none_or(|&(_, c)| c != '.') {
+        return None;
+    }
+    ABBREVIATIONS.iter().filter(|a| a.contains('.')).find_map(|a| {
+        let len = a.len();
+        let word = chars.get(start..start + len)?;
+        let dot = chars.get(start + len).is_some_and(|&(_, c)| c == '.');
+        (dot && same_letters(word, a)).then_some(len + 1)
+    })
+}
+
+/// Whether `word` spells the ASCII abbreviation `a`, ignoring case.
+fn same_letters(word: &[(usize, char)], a: &str) -> bool {
+    word.len() == a.len()
+        && word.iter().zip(a.chars()).all(|(&(_, c), x)| c.to_ascii_lowercase() == x)
 }
 
 #[cfg(test)]
