@@ -138,12 +138,16 @@ impl SegmentCollector for FacetSegment {
         for (name, column, counts) in self.columns {
             let mut values = HashMap::new();
             let Some(column) = column else { continue };
-            for (ord, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
-                let mut value = String::new();
-                if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                    values.insert(value, n);
+            // Ords in increasing order: each dictionary block is decoded once.
+            let used: Vec<u64> =
+                (0..counts.len() as u64).filter(|&o| counts[o as usize] > 0).collect();
+            let mut at = used.iter();
+            let _ = column.dictionary().sorted_ords_to_term_cb(&used, |bytes| {
+                if let Some(&ord) = at.next() {
+                    values
+                        .insert(String::from_utf8_lossy(bytes).into_owned(), counts[ord as usize]);
                 }
-            }
+            });
             out.insert(name, values);
         }
         out

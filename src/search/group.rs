@@ -4,6 +4,7 @@
 //! scores always come out the same way) and, with `crate::syndication`,
 //! which matches are copies of one story.
 
+use tantivy::columnar::StrColumn;
 use tantivy::{Score, Searcher};
 
 use super::collect::Match;
@@ -62,6 +63,28 @@ pub fn order(a: &Member, b: &Member) -> std::cmp::Ordering {
 
 type Read = (Vec<Member>, Vec<Option<Signature>>);
 
+/// The ids of one segment's matches. The dictionary is read once in
+/// order (each compressed block decoded once), not once per match.
+fn ids_of(column: &StrColumn, matches: &[Match]) -> std::io::Result<Vec<String>> {
+    let ords: Vec<Option<u64>> =
+        matches.iter().map(|m| column.term_ords(m.address.doc_id).next()).collect();
+    let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut terms = Vec::with_capacity(sorted.len());
+    column.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
+        terms.push(String::from_utf8_lossy(bytes).into_owned());
+    })?;
+    Ok(ords
+        .iter()
+        .map(|ord| {
+            ord.and_then(|o| sorted.binary_search(&o).ok())
+                .and_then(|i| terms.get(i).cloned())
+                .unwrap_or_default()
+        })
+        .collect())
+}
+
 fn read(
     searcher: &Searcher,
     mut matches: Vec<Match>,
@@ -70,22 +93,19 @@ fn read(
     matches.sort_by_key(|m| (m.address.segment_ord, m.address.doc_id));
     let mut members = Vec::with_capacity(matches.len());
     let mut signatures = Vec::with_capacity(matches.len());
-    let mut id = String::new();
     for chunk in matches.chunk_by(|a, b| a.address.segment_ord == b.address.segment_ord) {
         let fast = searcher.segment_reader(chunk[0].address.segment_ord).fast_fields();
-        let ids = fast.str("id")?;
+        let ids = match fast.str("id")? {
+            Some(column) => ids_of(&column, chunk)?,
+            None => vec![String::new(); chunk.len()],
+        };
         let minhash = if with_signatures { Some(fast.u64("minhash")?) } else { None };
-        for m in chunk {
-            let doc = m.address.doc_id;
-            id.clear();
-            if let Some(column) = &ids
-                && let Some(ord) = column.term_ords(doc).next()
-            {
-                column.ord_to_str(ord, &mut id)?;
-            }
-            members.push(Member { score: m.score, id: id.clone(), address: m.address });
+        for (m, id) in chunk.iter().zip(ids) {
+            members.push(Member { score: m.score, id, address: m.address });
             signatures.push(
-                minhash.as_ref().and_then(|c| syndication::from_values(c.values_for_doc(doc))),
+                minhash
+                    .as_ref()
+                    .and_then(|c| syndication::from_values(c.values_for_doc(m.address.doc_id))),
             );
         }
     }
