@@ -206,3 +206,26 @@ fn another_model_re_extracts_and_a_broken_model_is_named() {
     let searched = env.search("Poetin", &[]);
     assert!(searched.total > 0, "the index from before is untouched");
 }
+
+/// The command in src/entities/data/README.md remakes the embedded model
+/// byte for byte: the shipped model is what the shipped data trains.
+#[test]
+fn embedded_model_is_reproducible_from_the_shipped_annotations() {
+    let env = TestEnv::new();
+    let model = env.corpus.join("../ner.model");
+    let files: Vec<String> = ["train_a.conll", "train_b.conll", "train_c.conll", "train_d.conll"]
+        .iter()
+        .map(|f| annotated(f).to_str().unwrap().to_string())
+        .collect();
+    let mut args: Vec<&str> = vec!["train-ner"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend([
+        "--out",
+        model.to_str().unwrap(),
+        "--licence",
+        "annotations written for newsidx, same licence as newsidx",
+    ]);
+    assert_exit(&env.run(&args), 0);
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/entities/data/ner.model");
+    assert!(std::fs::read(model).unwrap() == std::fs::read(shipped).unwrap());
+}
