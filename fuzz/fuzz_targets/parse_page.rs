@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use newsidx::crawl::{FileEntry, SourceFile, decode};
-use newsidx::entities::RuleExtractor;
+use newsidx::entities::TaggerExtractor;
 
 fuzz_target!(|data: &[u8]| {
     let Ok((text, encoding)) = decode(data) else { return };
@@ -20,6 +20,6 @@ fuzz_target!(|data: &[u8]| {
         encoding,
         hash: 0,
     };
-    let stories = newsidx::news::stories(&file, &page, &RuleExtractor);
+    let stories = newsidx::news::stories(&file, &page, TaggerExtractor::embedded());
     assert_eq!(stories.len(), 1 + page.briefs.len());
 });
