@@ -164,6 +164,9 @@ pub fn tokens_with(config: &AnalysisConfig, name: &str, text: &str) -> Vec<Token
 /// Lowercase with diacritics removed (`Oekraïne` → `oekraine`, `ĳ` → `ij`,
 /// `’` → `'`): the form word lists and lookups compare.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| if c == '’' { '\'' } else { c })

@@ -5,7 +5,7 @@
 //! names up by a folded key, so `GENÈVE`, `Geneve` and `Genève` meet.
 //! Also owns the title-casing used when a dateline city is in no list.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const PLACES: &str = include_str!("data/places.tsv");
@@ -51,11 +51,11 @@ pub fn gazetteer() -> &'static Gazetteer {
 impl Gazetteer {
     fn embedded() -> Gazetteer {
         let mut g = Gazetteer {
-            places: HashMap::new(),
+            places: HashMap::default(),
             given_names: data_lines(GIVEN_NAMES).map(key).collect(),
             surnames: data_lines(SURNAMES).map(key).collect(),
-            organizations: HashMap::new(),
-            starts: HashSet::new(),
+            organizations: HashMap::default(),
+            starts: HashSet::default(),
             max_words: 1,
         };
         for line in data_lines(PLACES) {
@@ -99,18 +99,18 @@ impl Gazetteer {
         }
     }
 
-    /// Whether a word (by its [`key`]) starts a known name of two or more
+    /// Whether a word (in `key` form: lowercase, folded) starts a known name of two or more
     /// words (`Den` of `Den Haag`, `Verenigde` of `Verenigde Staten`).
     pub fn starts_longer_name(&self, word_key: &str) -> bool {
         self.starts.contains(word_key)
     }
 
-    /// [`Gazetteer::place`] for a name already in [`key`] form.
+    /// [`Gazetteer::place`] for a name already in `key` form (lowercase, folded).
     pub fn place_by_key(&self, name_key: &str) -> Option<(&str, PlaceKind)> {
         self.places.get(name_key).map(|(n, k)| (n.as_str(), *k))
     }
 
-    /// Whether a word, by its [`key`], is a known first name or surname.
+    /// Whether a word, in `key` form, is a known first name or surname.
     pub fn person_word(&self, word_key: &str) -> (bool, bool) {
         (self.given_names.contains(word_key), self.surnames.contains(word_key))
     }

@@ -237,8 +237,8 @@ pub struct SearchResults {
 /// Runs a search on an open index.
 ///
 /// # Errors
-/// [`Error::Query`] for a query that does not parse or holds no searchable
-/// word; [`Error::Index`] if the index cannot be read.
+/// [`Error::Query`](crate::Error::Query) for a query that does not parse or holds no searchable
+/// word; [`Error::Index`](crate::Error::Index) if the index cannot be read.
 ///
 /// # Example
 /// See the crate documentation.

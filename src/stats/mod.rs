@@ -2,7 +2,7 @@
 //!
 //! Owns the computations behind `kwic`, `timeline`, `facets`, `entities`,
 //! `cooccur`, `terms`, `export` and `show`. Every one starts from a
-//! [`Selection`](crate::search::Selection) (the same query language and
+//! [`Selection`] (the same query language and
 //! filters as `search`), reads every match (no sampling), and can count
 //! syndicated copies once (`dedupe`). Results are plain data with a
 //! [`RunInfo`] that says how to reproduce them; printing is the CLI's job.
