@@ -47,6 +47,7 @@ pub mod entities;
 mod error;
 pub mod eval;
 pub mod index;
+mod memo;
 pub mod news;
 pub mod parse;
 pub mod search;

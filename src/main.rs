@@ -6,6 +6,12 @@ mod cli;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
+/// mimalloc instead of the system allocator: building allocates and frees
+/// many short strings on several threads, where glibc's malloc spent about
+/// a sixth of the build's CPU time (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The message of a panic, kept for the error report instead of Rust's
 /// default "thread panicked at" text.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);

@@ -25,13 +25,16 @@
 //! - a known place splits only when its first part is a place itself
 //!   (`Gazastrook` = `Gaza` + `strook`, but `Rotterdam` stays whole); the
 //!   caller says what a place is.
-
-use std::collections::HashMap;
+//!
+//! The dictionary holds 64-bit hashes of the words, not the words: it is
+//! the largest table of a build (every distinct word of the corpus) and is
+//! probed for every span of every long word.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::stopwords::is_stopword;
+use crate::memo::Memo;
 
 static BASE: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| data_words(include_str!("data/lexicon.txt")));
@@ -74,12 +77,76 @@ const MAX_PARTS: usize = 4;
 /// Longest part, in bytes (`samenwerkingsorganisatie` is 24).
 const MAX_PART: usize = 24;
 
+/// Word counts as the decompounder's dictionary takes them: keyed by
+/// [`word_key`], each plural's count also credited to its singular (a
+/// plural in the corpus proves the singular: `drones` → `drone`).
+#[derive(Debug, Default, Clone)]
+pub struct WordCounts(FxHashMap<u64, u32>);
+
+impl WordCounts {
+    /// Counts `count` more stand-alone uses of a folded, lowercase word.
+    pub fn add(&mut self, word: &str, count: u32) {
+        for suffix in PLURALS {
+            if let Some(singular) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 4) {
+                self.bump(word_key(singular), count);
+            }
+        }
+        self.bump(word_key(word), count);
+    }
+
+    fn bump(&mut self, key: u64, count: u32) {
+        let n = self.0.entry(key).or_default();
+        *n = n.saturating_add(count);
+    }
+
+    /// Both tables' counts together.
+    pub fn merge(mut self, mut other: WordCounts) -> WordCounts {
+        if self.0.len() < other.0.len() {
+            std::mem::swap(&mut self, &mut other);
+        }
+        for (key, count) in other.0 {
+            self.bump(key, count);
+        }
+        self
+    }
+
+    /// How often `word` was counted (with its plurals).
+    pub fn get(&self, word: &str) -> u32 {
+        self.0.get(&word_key(word)).copied().unwrap_or(0)
+    }
+
+    /// Distinct words (and credited singulars) counted.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing was counted.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<(S, u32)> for WordCounts {
+    fn from_iter<I: IntoIterator<Item = (S, u32)>>(words: I) -> WordCounts {
+        let mut counts = WordCounts::default();
+        for (word, count) in words {
+            counts.add(word.as_ref(), count);
+        }
+        counts
+    }
+}
+
+/// The dictionary key of a word.
+fn word_key(word: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+}
+
 /// A decompounder with its dictionary.
 #[derive(Debug, Clone)]
 pub struct Decompounder {
-    /// Word → corpus count, plus one if the base lexicon has it, plus the
-    /// counts of its plurals.
-    known: FxHashMap<String, u32>,
+    /// Word key → corpus count (plurals credited), plus one if the base
+    /// lexicon has it.
+    known: WordCounts,
     /// Tells this decompounder's entries apart in the per-thread cache.
     id: u64,
 }
@@ -87,51 +154,48 @@ pub struct Decompounder {
 impl Default for Decompounder {
     /// A decompounder with the base lexicon only.
     fn default() -> Self {
-        Decompounder::new(HashMap::new())
+        Decompounder::new(WordCounts::default())
     }
 }
 
-/// Word → its split (or `None`), per thread.
-type SplitCache = FxHashMap<String, Option<Vec<String>>>;
-
-/// Splits remembered per thread before the cache starts over.
-const CACHE_LIMIT: usize = 100_000;
+/// Distinct words whose split a thread remembers (young generation; see
+/// [`Memo`]).
+const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
     /// (decompounder id, word) → split. Words repeat: a build splits each
     /// distinct long word once per thread instead of at every occurrence.
-    static SPLITS: std::cell::RefCell<(u64, SplitCache)> = std::cell::RefCell::default();
+    static SPLITS: std::cell::RefCell<(u64, Memo<Option<Vec<String>>>)> =
+        std::cell::RefCell::new((0, Memo::new(CACHE_LIMIT)));
 }
 
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Decompounder {
     /// A decompounder whose dictionary is the base lexicon plus `counts`
-    /// (folded lowercase word → number of times it occurs on its own).
-    pub fn new(counts: HashMap<String, u32>) -> Decompounder {
-        let mut known: FxHashMap<String, u32> = FxHashMap::default();
-        known.reserve(counts.len() + BASE.len());
+    /// (of folded lowercase words occurring on their own). The base
+    /// lexicon's plurals prove nothing: its verb forms would make `verkie`
+    /// (`verkies`) and `rege` (`regen`) words.
+    pub fn new(mut counts: WordCounts) -> Decompounder {
+        counts.0.reserve(BASE.len());
         for word in BASE.iter() {
-            *known.entry((*word).to_string()).or_default() += 1;
+            counts.bump(word_key(word), 1);
         }
-        for (word, count) in counts {
-            // A plural in the corpus proves the singular (`drones` → `drone`);
-            // not from the base lexicon, whose verb forms would make `verkie`
-            // (`verkies`) and `rege` (`regen`) words.
-            for suffix in PLURALS {
-                if let Some(singular) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 4)
-                {
-                    *known.entry(singular.to_string()).or_default() += count;
-                }
-            }
-            *known.entry(word).or_default() += count;
+        Decompounder {
+            known: counts,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
-        Decompounder { known, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
     }
 
     /// How often `word` occurs on its own, plus one if the base lexicon
     /// has it; 0 for words that are not parts.
     fn frequency(&self, word: &str) -> u32 {
+        // Most spans are no word at all: one hash probe settles them before
+        // the list checks.
+        let count = self.known.get(word);
+        if count == 0 {
+            return 0;
+        }
         let len = word.chars().count();
         let short = len == 3 && !SHORT_PARTS.contains(&word);
         if len < 3
@@ -141,7 +205,7 @@ impl Decompounder {
         {
             return 0;
         }
-        self.known.get(word).copied().unwrap_or(0)
+        count
     }
 
     /// The parts of a folded, lowercase word, or `None` when it does not
@@ -155,16 +219,11 @@ impl Decompounder {
             return None;
         }
         SPLITS.with_borrow_mut(|(id, cache)| {
-            if *id != self.id || cache.len() >= CACHE_LIMIT {
+            if *id != self.id {
                 *id = self.id;
                 cache.clear();
             }
-            if let Some(split) = cache.get(word) {
-                return split.clone();
-            }
-            let split = self.split_uncached(word, is_place);
-            cache.insert(word.to_string(), split.clone());
-            split
+            cache.get_or_insert_with(word, || self.split_uncached(word, is_place))
         })
     }
 

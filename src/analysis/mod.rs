@@ -40,7 +40,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 pub use aliases::Aliases;
-pub use compound::Decompounder;
+pub use compound::{Decompounder, WordCounts};
 pub use fields::part_tokens;
 pub use names::{NameKeyFilter, acronym_key, is_acronym, name_key};
 pub use stem::{StemFilter, Stemmer, stem};

@@ -18,9 +18,12 @@
 //! The other variants exist for the evaluation (`EVALUATION.md`).
 
 use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+use crate::memo::Memo;
 
 /// Which stemming the stemmed analyzer applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -59,16 +62,10 @@ impl Stemmer {
         if self == Stemmer::None {
             return f(std::slice::from_ref(&word.to_string()));
         }
-        CACHE.with_borrow_mut(|caches| {
-            let cache = &mut caches[self as usize];
-            if cache.len() >= CACHE_LIMIT && !cache.contains_key(word) {
-                cache.clear();
-            }
-            if !cache.contains_key(word) {
-                cache.insert(word.to_string(), self.compute(word));
-            }
-            f(&cache[word])
-        })
+        let stems = CACHE.with_borrow_mut(|caches| {
+            caches[self as usize].get_or_insert_with(word, || self.compute(word).into())
+        });
+        f(&stems)
     }
 
     fn compute(self, word: &str) -> Vec<String> {
@@ -81,14 +78,15 @@ impl Stemmer {
     }
 }
 
-/// Words stemmed per thread before the cache starts over. News text is
-/// Zipfian: a few hundred thousand distinct words cover nearly every token,
-/// so most tokens are a lookup instead of two runs of the stemmer.
-const CACHE_LIMIT: usize = 200_000;
+/// Distinct words whose stems a thread remembers (young generation; see
+/// [`Memo`]). News text is Zipfian: the frequent words stay, so most
+/// tokens are a lookup instead of two runs of the stemmer.
+const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
-    /// One map per variant, word → stems.
-    static CACHE: std::cell::RefCell<[HashMap<String, Vec<String>>; 4]> = std::cell::RefCell::default();
+    /// One table per variant, word → stems.
+    static CACHE: std::cell::RefCell<[Memo<Rc<[String]>>; 4]> =
+        std::cell::RefCell::new(std::array::from_fn(|_| Memo::new(CACHE_LIMIT)));
 }
 
 fn kp() -> frostem::Stemmer {

@@ -28,6 +28,12 @@ pub struct BuildArgs {
     /// Skip page files larger than this many megabytes.
     #[arg(long, default_value_t = 64, value_name = "MB")]
     max_file_mb: u64,
+    /// Memory budget of the index writer in megabytes (16–4000), shared by
+    /// its threads. More means fewer segments to merge and a higher peak
+    /// memory (see BENCHMARKS.md).
+    #[arg(long, default_value_t = 128, value_name = "MB",
+          value_parser = clap::value_parser!(u64).range(16..=4000))]
+    writer_mb: u64,
     /// Entity model made by `newsidx train-ner` (default: the embedded
     /// model). Changing the model re-extracts every page.
     #[arg(long, env = "NEWSIDX_NER_MODEL", value_name = "FILE")]
@@ -45,6 +51,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Exit> {
     config.rebuild = args.rebuild;
     config.ner_model = args.ner_model;
     config.max_file_bytes = args.max_file_mb.saturating_mul(1 << 20);
+    config.writer_memory = usize::try_from(args.writer_mb << 20).unwrap_or(usize::MAX);
     if let Some(threads) = args.threads {
         config.threads = threads.max(1);
     }

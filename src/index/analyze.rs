@@ -5,8 +5,6 @@
 //! `parts` the decompounder (with the base lexicon and the text's own words
 //! as its dictionary, since no corpus is at hand).
 
-use std::collections::HashMap;
-
 use tantivy::schema::FieldType;
 
 use super::document::is_place;
@@ -50,11 +48,7 @@ pub fn analyzable_fields() -> Vec<String> {
 }
 
 fn text_decompounder(text: &str) -> Decompounder {
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    for token in analysis::tokens(NL_EXACT, text) {
-        *counts.entry(token.text).or_default() += 1;
-    }
-    Decompounder::new(counts)
+    Decompounder::new(analysis::tokens(NL_EXACT, text).into_iter().map(|t| (t.text, 1)).collect())
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument, Term};
 use super::lexicon;
 use super::manifest::{self, Stamp};
 use super::{Fields, IndexDir, IndexInfo, document, open_generation, schema, tantivy_error};
-use crate::analysis::{AnalysisConfig, Decompounder};
+use crate::analysis::{AnalysisConfig, Decompounder, WordCounts};
 use crate::crawl::{self, Encoding, FileEntry, Skip};
 use crate::entities::TaggerExtractor;
 use crate::news::{self, Kind};
@@ -65,7 +65,7 @@ impl BuildConfig {
             rebuild: false,
             max_file_bytes: 64 << 20,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            writer_memory: 256 << 20,
+            writer_memory: 128 << 20,
             analysis: AnalysisConfig::default(),
             ner_model: None,
         }
@@ -349,7 +349,7 @@ fn decompounder(
         return Ok(None);
     }
     let mut counts = if target.fresh {
-        HashMap::new()
+        WordCounts::default()
     } else {
         lexicon::indexed_words(&target.index, fields.body_exact).map_err(tantivy_error(root))?
     };

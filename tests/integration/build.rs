@@ -26,6 +26,16 @@ fn sample_corpus_builds_cleanly() {
 }
 
 #[test]
+fn the_writer_memory_budget_is_an_option_with_limits() {
+    let env = TestEnv::sample();
+    let small = env.build_with(&["--writer-mb", "16", "--threads", "1"], 0);
+    assert_eq!(small.documents, 122, "a small budget indexes everything");
+    let out = env.run(&["build", "--writer-mb", "5000"]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("--writer-mb"), "{}", stderr(&out));
+}
+
+#[test]
 fn seed_page_gives_one_article_and_seven_briefs_with_their_own_datelines() {
     let env = TestEnv::new();
     env.write(SEED, seed_text());

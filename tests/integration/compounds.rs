@@ -3,9 +3,7 @@
 //! non-compounds and misleading compounds. The dictionary is learned from
 //! the sample corpus, as a build would.
 
-use std::collections::HashMap;
-
-use newsidx::analysis::{self, Decompounder, NL_EXACT, Stemmer};
+use newsidx::analysis::{self, Decompounder, NL_EXACT, Stemmer, WordCounts};
 use newsidx::entities::gazetteer;
 
 use crate::util::sample_corpus;
@@ -37,13 +35,13 @@ fn gold() -> Vec<Gold> {
 }
 
 fn corpus_decompounder() -> Decompounder {
-    let mut counts: HashMap<String, u32> = HashMap::new();
+    let mut counts = WordCounts::default();
     for entry in walkdir::WalkDir::new(sample_corpus()).into_iter().filter_map(Result::ok) {
         if entry.path().extension().is_some_and(|e| e == "txt") {
             let bytes = std::fs::read(entry.path()).unwrap();
             let (text, _) = newsidx::crawl::decode(&bytes).unwrap();
             for t in analysis::tokens(NL_EXACT, &text) {
-                *counts.entry(t.text).or_default() += 1;
+                counts.add(&t.text, 1);
             }
         }
     }

@@ -34,6 +34,7 @@ use crate::entities::gazetteer::{Gazetteer, gazetteer, key};
 use crate::entities::organizations;
 use crate::entities::persons::is_role_cue;
 use crate::entities::words::PARTICLES;
+use crate::memo::Memo;
 
 /// What the article says about its words, for document features. Words
 /// are held by [`word_id`].
@@ -82,7 +83,7 @@ pub struct WordInfo {
     /// Hash of the shape (`Xx`, `X`, `d.d`).
     shape: u64,
     /// Features of the word alone.
-    own: Vec<u64>,
+    own: Box<[u64]>,
     /// Gazetteer key (folded lowercase).
     key: String,
     capital: bool,
@@ -130,9 +131,9 @@ impl WordInfo {
         ];
         own.extend(flags.iter().filter(|(_, on)| *on).map(|&(t, _)| hash(t, &[])));
         WordInfo {
+            own: own.into_boxed_slice(),
             lower: hash(0xf0, &[&low]),
             shape: hash(0xf1, &[&shape(word)]),
-            own,
             capital,
             lowercase_initial: word.starts_with(char::is_lowercase),
             has_capital: word.chars().any(char::is_uppercase),
@@ -152,25 +153,17 @@ impl WordInfo {
     }
 }
 
-/// Distinct words kept per thread before the cache starts over.
-const CACHE_WORDS: usize = 200_000;
+/// Distinct words whose facts a thread remembers (young generation; see
+/// [`Memo`]).
+const CACHE_WORDS: usize = 50_000;
 
 thread_local! {
-    static CACHE: RefCell<FxHashMap<Box<str>, Rc<WordInfo>>> = RefCell::new(FxHashMap::default());
+    static CACHE: RefCell<Memo<Rc<WordInfo>>> = RefCell::new(Memo::new(CACHE_WORDS));
 }
 
 fn info(word: &str) -> Rc<WordInfo> {
-    CACHE.with(|cache| {
-        if let Some(found) = cache.borrow().get(word) {
-            return Rc::clone(found);
-        }
-        let made = Rc::new(WordInfo::new(word, gazetteer()));
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.into(), Rc::clone(&made));
-        made
+    CACHE.with_borrow_mut(|cache| {
+        cache.get_or_insert_with(word, || Rc::new(WordInfo::new(word, gazetteer())))
     })
 }
 
