@@ -45,7 +45,7 @@ pub enum Error {
     Incompatible {
         /// The index folder.
         path: PathBuf,
-        /// `analyzer` or `schema`.
+        /// `analyzer`, `storage format` or `schema`.
         what: &'static str,
         /// What the index has.
         found: String,

@@ -78,7 +78,7 @@ const MAX_PARTS: usize = 4;
 const MAX_PART: usize = 24;
 
 /// Word counts as the decompounder's dictionary takes them: keyed by
-/// [`word_key`], each plural's count also credited to its singular (a
+/// a 64-bit hash of the word, each plural's count also credited to its singular (a
 /// plural in the corpus proves the singular: `drones` → `drone`).
 #[derive(Debug, Default, Clone)]
 pub struct WordCounts(FxHashMap<u64, u32>);

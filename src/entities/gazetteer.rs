@@ -33,7 +33,6 @@ pub struct Gazetteer {
     places: HashMap<String, (String, PlaceKind)>,
     given_names: HashSet<String>,
     surnames: HashSet<String>,
-    organizations: HashMap<String, String>,
     /// Keys of the first words of place and organisation names of two or
     /// more words: only a word in here can start one.
     starts: HashSet<String>,
@@ -42,6 +41,48 @@ pub struct Gazetteer {
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::embedded);
+
+/// Curated organisation names, variant → canonical name. Loaded apart from
+/// the larger place and name lists: a query needs only these, and `search`
+/// should not pay for the rest at start-up.
+static ORGANIZATIONS_BY_VARIANT: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
+    for line in data_lines(ORGANIZATIONS) {
+        let (name, variants) = organization_line(line);
+        for variant in variants {
+            map.insert(variant.to_string(), name.to_string());
+        }
+    }
+    map
+});
+
+/// The canonical curated organisation for a name written exactly like this
+/// (case-sensitive, so `OM` matches and `om` does not). Does not load the
+/// rest of the gazetteer.
+pub fn organization(name: &str) -> Option<&'static str> {
+    ORGANIZATIONS_BY_VARIANT.get(name).map(String::as_str)
+}
+
+/// The other names of a curated organisation (`Openbaar Ministerie` →
+/// `OM`), sorted.
+pub fn organization_variants(canonical: &str) -> Vec<&'static str> {
+    let mut out: Vec<&str> = ORGANIZATIONS_BY_VARIANT
+        .iter()
+        .filter(|(variant, name)| *name == canonical && *variant != canonical)
+        .map(|(variant, _)| variant.as_str())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// A line of `organizations.tsv`: the canonical name and every variant
+/// (the name itself first).
+fn organization_line(line: &str) -> (&str, impl Iterator<Item = &str>) {
+    let mut cols = line.split('\t');
+    let name = cols.next().unwrap_or("");
+    let aliases = cols.next().unwrap_or("");
+    (name, std::iter::once(name).chain(aliases.split('|')).filter(|v| !v.is_empty()))
+}
 
 /// The embedded gazetteer.
 pub fn gazetteer() -> &'static Gazetteer {
@@ -54,7 +95,6 @@ impl Gazetteer {
             places: HashMap::default(),
             given_names: data_lines(GIVEN_NAMES).map(key).collect(),
             surnames: data_lines(SURNAMES).map(key).collect(),
-            organizations: HashMap::default(),
             starts: HashSet::default(),
             max_words: 1,
         };
@@ -62,7 +102,9 @@ impl Gazetteer {
             g.add_place_line(line);
         }
         for line in data_lines(ORGANIZATIONS) {
-            g.add_organization_line(line);
+            for variant in organization_line(line).1 {
+                g.note_words(variant);
+            }
         }
         g
     }
@@ -76,16 +118,6 @@ impl Gazetteer {
         for variant in std::iter::once(name).chain(aliases.split('|')).filter(|v| !v.is_empty()) {
             self.note_words(variant);
             self.places.entry(key(variant)).or_insert_with(|| (name.to_string(), kind));
-        }
-    }
-
-    fn add_organization_line(&mut self, line: &str) {
-        let mut cols = line.split('\t');
-        let Some(name) = cols.next() else { return };
-        let aliases = cols.next().unwrap_or("");
-        for variant in std::iter::once(name).chain(aliases.split('|')).filter(|v| !v.is_empty()) {
-            self.note_words(variant);
-            self.organizations.insert(variant.to_string(), name.to_string());
         }
     }
 
@@ -130,25 +162,6 @@ impl Gazetteer {
     /// `Peeters`).
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(&key(word))
-    }
-
-    /// The canonical organisation for a name written exactly like this
-    /// (case-sensitive, so `OM` matches and `om` does not).
-    pub fn organization(&self, name: &str) -> Option<&str> {
-        self.organizations.get(name).map(String::as_str)
-    }
-
-    /// The other names of a curated organisation (`Openbaar Ministerie` →
-    /// `OM`), sorted.
-    pub fn organization_variants(&self, canonical: &str) -> Vec<&str> {
-        let mut out: Vec<&str> = self
-            .organizations
-            .iter()
-            .filter(|(variant, name)| *name == canonical && *variant != canonical)
-            .map(|(variant, _)| variant.as_str())
-            .collect();
-        out.sort_unstable();
-        out
     }
 
     /// Dateline city in normal spelling: from the gazetteer when known
@@ -247,8 +260,8 @@ mod tests {
         let g = gazetteer();
         assert!(g.is_given_name("Vladimir"));
         assert!(!g.is_given_name("Rusland"));
-        assert_eq!(g.organization("NAVO"), Some("NAVO"));
-        assert_eq!(g.organization("om"), None);
+        assert_eq!(organization("NAVO"), Some("NAVO"));
+        assert_eq!(organization("om"), None);
     }
 
     #[test]

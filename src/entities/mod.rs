@@ -20,7 +20,9 @@ pub mod tagger;
 mod words;
 
 pub use agency::{canonical_agencies, canonical_agency};
-pub use gazetteer::{Gazetteer, PlaceKind, gazetteer, title_case};
+pub use gazetteer::{
+    Gazetteer, PlaceKind, gazetteer, organization, organization_variants, title_case,
+};
 pub use tagged::{Mention, TaggerExtractor};
 
 use persons::FullNames;
@@ -107,7 +109,7 @@ impl<'t, 'w> Found<'t, 'w> {
     /// Decides what a run is, trying the most specific evidence first.
     fn classify(&mut self, run: Run) {
         let whole = run.text(self.text, self.words);
-        if let Some(org) = self.g.organization(whole) {
+        if let Some(org) = organization(whole) {
             self.organizations.push((run.first, org.to_string()));
         } else if let Some(long) = self.acronyms.get(whole).copied() {
             self.organizations.push((run.first, long.to_string()));
@@ -165,7 +167,7 @@ impl<'t, 'w> Found<'t, 'w> {
         for end in (first + 1..=max_end).rev() {
             let candidate = self.run_text(first, end);
             if let Some(org) =
-                self.g.organization(candidate).or_else(|| self.acronyms.get(candidate).copied())
+                organization(candidate).or_else(|| self.acronyms.get(candidate).copied())
             {
                 self.organizations.push((first, org.to_string()));
                 return Some(end);

@@ -19,7 +19,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use super::gazetteer::{Gazetteer, gazetteer, key, title_case};
+use super::gazetteer::{Gazetteer, gazetteer, key, organization, title_case};
 use super::organizations::acronym_definitions;
 use super::persons::{FullNames, is_role_cue};
 use super::tagger::model::ModelError;
@@ -165,8 +165,7 @@ fn canonical(text: &str, mentions: &[Mention], g: &Gazetteer) -> Entities {
             Kind::Per => persons.extend(person(&m.text).map(|p| (i, p))),
             Kind::Loc => locations.extend(location(&m.text, g).map(|l| (i, l))),
             Kind::Org => {
-                let org = g
-                    .organization(&m.text)
+                let org = organization(&m.text)
                     .or_else(|| acronyms.get(m.text.as_str()).copied())
                     .map_or_else(|| without_article(&m.text), str::to_string);
                 organizations.push((i, org));

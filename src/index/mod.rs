@@ -63,7 +63,16 @@ pub struct IndexInfo {
     /// The entity model's id ([`TaggerExtractor::id`](crate::entities::TaggerExtractor::id)).
     #[serde(default)]
     pub entities: String,
+    /// [`STORAGE`] at build time (empty for indexes made before it existed).
+    #[serde(default)]
+    pub storage: String,
 }
+
+/// How this binary stores what tantivy's build features decide: stored text
+/// in zstd blocks, fast-field dictionaries uncompressed (reading an id from
+/// a zstd dictionary block cost a whole decoder per block, about 15% of a
+/// `search`; BENCHMARKS.md). An index stored another way needs a rebuild.
+pub const STORAGE: &str = "tantivy-0.27;store=zstd;dictionaries=plain";
 
 impl IndexInfo {
     fn current(
@@ -78,6 +87,7 @@ impl IndexInfo {
             corpus: corpus.to_path_buf(),
             started_ns,
             entities: entities.to_string(),
+            storage: STORAGE.to_string(),
         }
     }
 }
@@ -131,6 +141,18 @@ fn open_generation(
             what: "analyzer",
             found: info.analyzer,
             expected: config.id(),
+        });
+    }
+    if info.storage != STORAGE {
+        return Err(Error::Incompatible {
+            path: root.to_path_buf(),
+            what: "storage format",
+            found: if info.storage.is_empty() {
+                "zstd-compressed dictionaries (newsidx before storage ids)".into()
+            } else {
+                info.storage
+            },
+            expected: STORAGE.into(),
         });
     }
     let (found, expected) = (serde_json::to_value(index.schema()), serde_json::to_value(schema()));

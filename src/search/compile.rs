@@ -35,7 +35,7 @@ use crate::analysis::{
     self, Aliases, AnalysisConfig, NL_EXACT, NL_FACET, NL_TEXT, PARTICLES, acronym_key, is_acronym,
     is_stopword, name_key,
 };
-use crate::entities::{canonical_agency, gazetteer};
+use crate::entities::{canonical_agency, organization};
 use crate::index::Fields;
 
 /// Weight of a title match relative to a body match.
@@ -356,7 +356,7 @@ impl Compiler<'_, '_> {
                 boosted(term_query(f.names, &acronym_key(text)), EXACT_BOOST),
             ));
         }
-        let Some(name) = gazetteer().organization(text.trim()) else { return };
+        let Some(name) = organization(text.trim()) else { return };
         let words = first_per_position(&self.positions(NL_FACET, name));
         if let Some(query) = term_or_phrase(f.organization, &words, 0) {
             clauses.push((Occur::Should, query));

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::facet_counts;
 use crate::Result;
-use crate::entities::gazetteer;
+use crate::entities::organization_variants;
 use crate::index::NewsIndex;
 use crate::search::{Facet, Selection};
 
@@ -68,7 +68,7 @@ fn aliases(index: &NewsIndex, name: &str) -> Vec<String> {
             }
         }
     }
-    out.extend(gazetteer().organization_variants(name).into_iter().map(String::from));
+    out.extend(organization_variants(name).into_iter().map(String::from));
     out.sort();
     out.dedup();
     out.retain(|a| a != name);

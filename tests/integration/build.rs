@@ -257,6 +257,25 @@ fn index_from_another_analyzer_is_refused_until_rebuilt() {
 }
 
 #[test]
+fn index_stored_another_way_is_refused_until_rebuilt() {
+    let env = TestEnv::sample();
+    env.build();
+    let current = fs::read_to_string(env.index.join("CURRENT")).unwrap();
+    let meta_path = env.index.join(current.trim()).join("meta.json");
+    let meta = fs::read_to_string(&meta_path).unwrap();
+    let old = meta.replace("dictionaries=plain", "dictionaries=zstd");
+    assert!(meta != old, "meta.json holds the storage id");
+    fs::write(&meta_path, old).unwrap();
+
+    let out = env.run(&["search", "Poetin"]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("storage format"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("build --rebuild"), "{}", stderr(&out));
+    env.build_with(&["--rebuild"], 0);
+    assert!(env.search("Poetin", &[]).total > 0);
+}
+
+#[test]
 fn same_size_edit_within_one_clock_tick_is_still_seen() {
     let env = TestEnv::new();
     let path = env.write("a.txt", "Kop\nDe kat zit op de mat.\n");

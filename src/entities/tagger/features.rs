@@ -30,7 +30,7 @@ use std::rc::Rc;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::tags::Kind;
-use crate::entities::gazetteer::{Gazetteer, gazetteer, key};
+use crate::entities::gazetteer::{Gazetteer, gazetteer, key, organization};
 use crate::entities::organizations;
 use crate::entities::persons::is_role_cue;
 use crate::entities::words::PARTICLES;
@@ -126,7 +126,7 @@ impl WordInfo {
             (38, is_role_cue(word)),
             (40, capital && given),
             (41, capital && surname),
-            (42, g.organization(word).is_some()),
+            (42, organization(word).is_some()),
             (53, capital && organizations::is_head(word)),
         ];
         own.extend(flags.iter().filter(|(_, on)| *on).map(|&(t, _)| hash(t, &[])));
@@ -231,7 +231,7 @@ impl SentenceView {
             g.place_by_key(&joined).is_some()
         });
         let orgs = longest_names(&infos, g, |i, n| {
-            g.organization(&join(tokens[i..i + n].iter().map(String::as_str))).is_some()
+            organization(&join(tokens[i..i + n].iter().map(String::as_str))).is_some()
         });
         SentenceView { infos, places, orgs }
     }
