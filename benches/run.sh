@@ -56,6 +56,10 @@ echo "| no-change rebuild | ${noop} s |"
 echo "| one file touched | ${onefile} s |"
 echo "| index size | $(awk -v i="$index_bytes" -v c="$corpus_bytes" 'BEGIN {printf "%.1f MB (%.2f of corpus)", i/1e6, i/c}') |"
 
+echo "| build time per MB | $(awk -v m="$mb" -v s="$build" 'BEGIN {printf "%.3f s", s/m}') |"
+grep_s=$(seconds grep -rlw Poetin "$corpus")
+echo "| baseline: grep -rlw Poetin over the corpus (no index) | ${grep_s} s |"
+
 queries=("Poetin" "'kabinet minister'" "'\"de regering\"'" "oorlog" "rente --agency reuters" "'*'")
 if command -v hyperfine >/dev/null; then
   args=()
