@@ -365,7 +365,7 @@ pub fn merge_short_names(
 ) -> tantivy::Result<collect::FacetCounts> {
     let person = Facet::Person.field_name();
     if let Some(values) = counts.get_mut(person) {
-        ShortNames::of(searcher, person)?.merge(values);
+        ShortNames::of(searcher, person, values.keys().map(String::as_str))?.merge(values);
     }
     Ok(counts)
 }

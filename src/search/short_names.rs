@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::Searcher;
 
 use crate::analysis::fold as key;
@@ -16,43 +17,48 @@ use crate::analysis::fold as key;
 /// One-word person values → the one full name they stand for.
 #[derive(Debug, Default)]
 pub struct ShortNames {
-    full: HashMap<String, String>,
+    full: FxHashMap<String, String>,
 }
 
 impl ShortNames {
-    /// The short names of the person values in the whole index.
+    /// The full names in the index's `field` values for the one-word
+    /// values among `shorts` (the values being counted). Only those are
+    /// looked for, so a query pays for a dictionary scan, not for a table
+    /// of every name in the corpus.
     ///
     /// # Errors
     /// The index cannot be read.
-    pub fn of(searcher: &Searcher, field: &str) -> tantivy::Result<ShortNames> {
-        let mut values = Vec::new();
+    pub fn of<'a>(
+        searcher: &Searcher,
+        field: &str,
+        shorts: impl IntoIterator<Item = &'a str>,
+    ) -> tantivy::Result<ShortNames> {
+        let wanted: FxHashSet<String> =
+            shorts.into_iter().filter(|v| !v.contains(' ')).map(key).collect();
+        let mut candidates = Candidates::default();
+        if wanted.is_empty() {
+            return Ok(candidates.finish());
+        }
         for segment in searcher.segment_readers() {
             let Some(column) = segment.fast_fields().str(field)? else { continue };
             let mut stream = column.dictionary().stream()?;
             while stream.advance() {
-                values.push(String::from_utf8_lossy(stream.key()).into_owned());
+                if let Ok(value) = std::str::from_utf8(stream.key()) {
+                    candidates.offer(value, |k| wanted.contains(k));
+                }
             }
         }
-        Ok(ShortNames::from_values(values))
+        Ok(candidates.finish())
     }
 
     /// The short names among `values`: the last word of each full name,
     /// unless two full names share it.
     pub fn from_values(values: impl IntoIterator<Item = String>) -> ShortNames {
-        let mut candidates: HashMap<String, Option<String>> = HashMap::new();
+        let mut candidates = Candidates::default();
         for value in values {
-            let Some((_, last)) = value.rsplit_once(' ') else { continue };
-            candidates
-                .entry(key(last))
-                .and_modify(|full| {
-                    if full.as_deref() != Some(value.as_str()) {
-                        *full = None;
-                    }
-                })
-                .or_insert_with(|| Some(value.clone()));
+            candidates.offer(&value, |_| true);
         }
-        let full = candidates.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
-        ShortNames { full }
+        candidates.finish()
     }
 
     /// Moves the counts of short values to their full names.
@@ -66,6 +72,32 @@ impl ShortNames {
             let n = counts.remove(&value).unwrap_or(0);
             *counts.entry(self.full[&key(&value)].clone()).or_default() += n;
         }
+    }
+}
+
+/// Last-word key → the one full name ending in it, or `None` once a second
+/// full name does.
+#[derive(Default)]
+struct Candidates(FxHashMap<String, Option<String>>);
+
+impl Candidates {
+    fn offer(&mut self, value: &str, wanted: impl Fn(&str) -> bool) {
+        let Some((_, last)) = value.rsplit_once(' ') else { return };
+        let last = key(last);
+        if !wanted(&last) {
+            return;
+        }
+        match self.0.get_mut(&last) {
+            Some(full) if full.as_deref() != Some(value) => *full = None,
+            Some(_) => {}
+            None => {
+                self.0.insert(last, Some(value.to_string()));
+            }
+        }
+    }
+
+    fn finish(self) -> ShortNames {
+        ShortNames { full: self.0.into_iter().filter_map(|(k, v)| Some((k, v?))).collect() }
     }
 }
 
