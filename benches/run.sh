@@ -74,3 +74,58 @@ else
     echo "| search $q (mean of 20, whole process) | $(awk -v t="$total" 'BEGIN {printf "%.1f ms", t/20*1000}') |"
   done
 fi
+
+# Side-by-side baseline: tantivy-cli (`cargo install tantivy-cli`) on the
+# same pages as JSON prepared beforehand (title and body, default tokenizer,
+# stored), as the team measured it. Skipped when it is not installed.
+if command -v tantivy >/dev/null && command -v python3 >/dev/null; then
+  tindex="$work/tantivy-cli-$pages"
+  json="$work/tantivy-cli-$pages.jsonl"
+  python3 - "$corpus" > "$json" <<'PY'
+import json, os, sys
+for folder, dirs, files in sorted(os.walk(sys.argv[1])):
+    dirs.sort()
+    for name in sorted(files):
+        if name.endswith('.txt'):
+            with open(os.path.join(folder, name), encoding='utf-8', errors='replace') as f:
+                title, _, body = f.read().partition('\n')
+            print(json.dumps({'title': title, 'body': body}, ensure_ascii=False))
+PY
+  rm -rf "$tindex" && mkdir -p "$tindex"
+  cat > "$tindex/meta.json" <<'META'
+{"segments":[],"schema":[
+ {"name":"title","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"default"},"stored":true,"fast":false}},
+ {"name":"body","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"default"},"stored":true,"fast":false}}],
+ "opstamp":0}
+META
+  t_build=$(seconds sh -c "tantivy index -i '$tindex' -t 2 < '$json'")
+  t_bytes=$(du -sb "$tindex" | cut -f1)
+  echo
+  echo "| tantivy-cli (same pages, JSON prepared beforehand) | value |"
+  echo "|---|---|"
+  echo "| build | ${t_build} s, $(awk -v m="$mb" -v s="$t_build" 'BEGIN {printf "%.1f", m/s}') MB/s |"
+  echo "| index size | $(awk -v i="$t_bytes" -v c="$corpus_bytes" 'BEGIN {printf "%.2f of corpus", i/c}') |"
+  printf '%s\n' 'poetin' '+kabinet +minister' '"de regering"' > "$work/tantivy-queries.txt"
+  echo
+  echo "tantivy-cli in-process (\`tantivy bench -n 50\`, median µs of top-10 + count):"
+  tantivy bench -i "$tindex" -q "$work/tantivy-queries.txt" -n 50 | python3 -c '
+import statistics, sys
+times, hits, on = {}, {}, False
+for line in sys.stdin:
+    cols = line.rstrip("\n").split("\t")
+    if line.startswith("SEARCH"): on = True
+    elif line.startswith("FETCH"): on = False
+    elif on and len(cols) == 3 and cols[2].isdigit():
+        times.setdefault(cols[0], []).append(int(cols[2])); hits[cols[0]] = cols[1]
+for q, t in times.items():
+    print(f"| {q} | {hits[q]} hits | {statistics.median(t):.0f} µs |")'
+  if command -v hyperfine >/dev/null; then
+    # `tantivy search` prints every matching document (its only mode).
+    hyperfine -i --warmup 3 --runs 30 -N --export-markdown "$work/tantivy-search.md" \
+      "tantivy search -i $tindex -q poetin" \
+      "tantivy search -i $tindex -q '+kabinet +minister'" \
+      "tantivy search -i $tindex -q '\"de regering\"'" >/dev/null 2>&1 || true
+    echo
+    cat "$work/tantivy-search.md"
+  fi
+fi
