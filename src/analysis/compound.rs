@@ -77,9 +77,10 @@ const MAX_PARTS: usize = 4;
 /// Longest part, in bytes (`samenwerkingsorganisatie` is 24).
 const MAX_PART: usize = 24;
 
-/// Word counts as the decompounder's dictionary takes them: keyed by
-/// a 64-bit hash of the word, each plural's count also credited to its singular (a
-/// plural in the corpus proves the singular: `drones` → `drone`).
+/// Word counts as the decompounder's dictionary takes them: keyed by a
+/// 64-bit hash of the word, each plural's count also credited to its
+/// singular (a plural in the corpus proves the singular: `drones` →
+/// `drone`).
 #[derive(Debug, Default, Clone)]
 pub struct WordCounts(FxHashMap<u64, u32>);
 
