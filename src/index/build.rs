@@ -240,13 +240,15 @@ fn now_ns() -> i64 {
     i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
 }
 
-/// Stored text is most of the index; zstd on 64 KiB blocks stores it in
-/// less space than tantivy's default LZ4 on 16 KiB blocks (BENCHMARKS.md),
-/// at a cost of microseconds per hit when loading snippets.
+/// Stored text is the largest part of the index: zstd level 3 stores it in
+/// less space than tantivy's default LZ4 on 16 KiB blocks. 32 KiB blocks:
+/// against 64 KiB, loading the 10 hits of a search decodes half as much
+/// (5.7 -> 5.2 ms per `search` on 20k pages) for 1.4% more index
+/// (BENCHMARKS.md).
 fn index_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor { compression_level: Some(3) }),
-        docstore_blocksize: 64 << 10,
+        docstore_blocksize: 32 << 10,
         ..IndexSettings::default()
     }
 }
