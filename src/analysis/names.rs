@@ -9,10 +9,12 @@
 //! bring together (`Kyiv`/`Kiev`) go in the alias file.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::fold;
+use crate::memo::Memo;
 
 /// Ordered rewrite rules on the folded, lowercased name, longest first.
 /// Upper-case letters in the output are key symbols that no later rule
@@ -170,6 +172,34 @@ impl<T: Tokenizer> Tokenizer for NameKeyTokenizer<T> {
     }
 }
 
+/// Capitalised words whose keys a thread remembers (young generation; see
+/// [`Memo`]): names repeat, and a key takes a dozen string rewrites.
+const KEY_CACHE_WORDS: usize = 50_000;
+
+thread_local! {
+    static KEYS: std::cell::RefCell<Memo<Rc<[String]>>> =
+        std::cell::RefCell::new(Memo::new(KEY_CACHE_WORDS));
+}
+
+/// The keys indexed for a capitalised word, in order: its name key, its
+/// acronym key if it is an acronym, and the key without a genitive `s` if
+/// that differs (`Poetins` also gets the key of `Poetin`).
+fn keys_of(word: &str) -> Vec<String> {
+    let key = name_key(word);
+    let mut keys = Vec::with_capacity(3);
+    if is_acronym(word) {
+        keys.push(acronym_key(word));
+    }
+    if let Some(base) = word.strip_suffix('s').filter(|b| b.chars().count() >= 3) {
+        let base_key = name_key(base);
+        if base_key != key {
+            keys.push(base_key);
+        }
+    }
+    keys.insert(0, key);
+    keys
+}
+
 /// [`TokenStream`] of [`NameKeyTokenizer`].
 pub struct NameKeyStream<T> {
     tail: T,
@@ -188,17 +218,13 @@ impl<T: TokenStream> TokenStream for NameKeyStream<T> {
             if !source.text.starts_with(char::is_uppercase) || source.text.chars().count() < 2 {
                 continue;
             }
-            let key = name_key(&source.text);
-            if is_acronym(&source.text) {
-                self.pending.push_back(Token { text: acronym_key(&source.text), ..source.clone() });
+            let keys = KEYS.with_borrow_mut(|memo| {
+                memo.get_or_insert_with(&source.text, || keys_of(&source.text).into())
+            });
+            for key in &keys[1..] {
+                self.pending.push_back(Token { text: key.clone(), ..source.clone() });
             }
-            if let Some(base) = source.text.strip_suffix('s').filter(|b| b.chars().count() >= 3) {
-                let base_key = name_key(base);
-                if base_key != key {
-                    self.pending.push_back(Token { text: base_key, ..source.clone() });
-                }
-            }
-            self.token = Token { text: key, ..source.clone() };
+            self.token = Token { text: keys[0].clone(), ..source.clone() };
             return true;
         }
         false

@@ -39,7 +39,7 @@ pub fn clusters(
 ) -> tantivy::Result<Vec<Cluster>> {
     let (members, signatures) = read(searcher, matches, dedupe)?;
     let roots =
-        if dedupe { syndication::clusters(&signatures) } else { (0..members.len()).collect() };
+        if dedupe { cluster_roots(&members, &signatures) } else { (0..members.len()).collect() };
     let mut by_root: std::collections::HashMap<usize, Vec<Member>> =
         std::collections::HashMap::new();
     for (member, root) in members.into_iter().zip(roots) {
@@ -54,6 +54,22 @@ pub fn clusters(
         .collect();
     clusters.sort_by(|a, b| order(&a.members[0], &b.members[0]));
     Ok(clusters)
+}
+
+/// Per member, the index of its cluster's first member. Clustering is
+/// greedy, so it sees the members in id order: the same corpus then groups
+/// the same way whatever segment layout a build left (before, two builds
+/// of one corpus could group one copy differently).
+fn cluster_roots(members: &[Member], signatures: &[Option<Signature>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_by(|&a, &b| members[a].id.cmp(&members[b].id));
+    let sorted: Vec<Option<Signature>> = order.iter().map(|&i| signatures[i]).collect();
+    let roots = syndication::clusters(&sorted);
+    let mut out = vec![0; members.len()];
+    for (position, &member) in order.iter().enumerate() {
+        out[member] = order[roots[position]];
+    }
+    out
 }
 
 /// Score descending, then id ascending.
@@ -110,4 +126,62 @@ fn read(
         }
     }
     Ok((members, signatures))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three stories where `b` is a copy of `a` and of `c`, but `a` and `c`
+    /// are not copies of each other: greedy clustering puts `b` with
+    /// whichever it meets first.
+    fn chain() -> Vec<(&'static str, Signature)> {
+        let mut a = [1; syndication::HASHES];
+        let (mut b, mut c) = (a, a);
+        for band in 1..syndication::BANDS {
+            let (first, second) = (band * syndication::ROWS, band * syndication::ROWS + 1);
+            (a[first], a[second]) = (10, 20);
+            (b[first], b[second]) = (10, 30);
+            (c[first], c[second]) = (40, 30);
+        }
+        assert!(syndication::similarity(&a, &b) >= syndication::THRESHOLD);
+        assert!(syndication::similarity(&b, &c) >= syndication::THRESHOLD);
+        assert!(syndication::similarity(&a, &c) < syndication::THRESHOLD);
+        vec![("a", a), ("b", b), ("c", c)]
+    }
+
+    fn groups(stories: &[(&str, Signature)]) -> Vec<Vec<String>> {
+        let members: Vec<Member> = stories
+            .iter()
+            .enumerate()
+            .map(|(n, (id, _))| Member {
+                score: 1.0,
+                id: id.to_string(),
+                address: tantivy::DocAddress::new(0, n as u32),
+            })
+            .collect();
+        let signatures: Vec<Option<Signature>> = stories.iter().map(|(_, s)| Some(*s)).collect();
+        let roots = cluster_roots(&members, &signatures);
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for root in 0..members.len() {
+            let mut group: Vec<String> = (0..members.len())
+                .filter(|&m| roots[m] == root)
+                .map(|m| members[m].id.clone())
+                .collect();
+            group.sort();
+            if !group.is_empty() {
+                out.push(group);
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn copies_group_the_same_whatever_order_the_index_holds_them_in() {
+        let forward = chain();
+        let backward: Vec<_> = forward.iter().rev().cloned().collect();
+        assert_eq!(groups(&forward), groups(&backward));
+        assert_eq!(groups(&forward), [vec!["a", "b"], vec!["c"]]);
+    }
 }
