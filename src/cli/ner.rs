@@ -166,14 +166,7 @@ pub struct TagArgs {
 }
 
 pub fn tag(args: TagArgs) -> anyhow::Result<Exit> {
-    let loaded;
-    let extractor = match &args.ner_model {
-        Some(path) => {
-            loaded = TaggerExtractor::from_file(path)?;
-            &loaded
-        }
-        None => TaggerExtractor::embedded(),
-    };
+    let extractor = &*TaggerExtractor::load(args.ner_model.as_deref())?;
     let mut out = std::io::stdout().lock();
     if let Some(file) = &args.conll {
         let text = read_text(file)?;

@@ -16,6 +16,7 @@
 //!
 //! Every value then goes through the name aliases (`Putin` → `Poetin`).
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -77,6 +78,18 @@ impl TaggerExtractor {
         let error = |detail: String| Error::NerModel { path: path.to_path_buf(), detail };
         let bytes = std::fs::read(path).map_err(|e| error(e.to_string()))?;
         TaggerExtractor::from_bytes(&bytes).map_err(|e| error(e.to_string()))
+    }
+
+    /// The model in `path` (see [`TaggerExtractor::from_file`]), or the
+    /// embedded one when there is no path.
+    ///
+    /// # Errors
+    /// As [`TaggerExtractor::from_file`].
+    pub fn load(path: Option<&Path>) -> crate::Result<Cow<'static, TaggerExtractor>> {
+        Ok(match path {
+            Some(path) => Cow::Owned(TaggerExtractor::from_file(path)?),
+            None => Cow::Borrowed(TaggerExtractor::embedded()),
+        })
     }
 
     /// The extractor with the embedded model, loaded once.

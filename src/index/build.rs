@@ -144,14 +144,7 @@ enum Outcome {
 pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result<BuildReport> {
     let started = Instant::now();
     let started_ns = now_ns();
-    let loaded;
-    let extractor = match &config.ner_model {
-        Some(path) => {
-            loaded = TaggerExtractor::from_file(path)?;
-            &loaded
-        }
-        None => TaggerExtractor::embedded(),
-    };
+    let extractor = &*TaggerExtractor::load(config.ner_model.as_deref())?;
     let dir = IndexDir::new(&config.index);
     let lock = dir.lock()?;
     let walk = crawl::walk(&config.corpus)?;

@@ -53,7 +53,8 @@ impl ShortNames {
 
     /// The short names among `values`: the last word of each full name,
     /// unless two full names share it.
-    pub fn from_values(values: impl IntoIterator<Item = String>) -> ShortNames {
+    #[cfg(test)]
+    fn from_values(values: impl IntoIterator<Item = String>) -> ShortNames {
         let mut candidates = Candidates::default();
         for value in values {
             candidates.offer(&value, |_| true);

@@ -236,16 +236,22 @@ fn a_second_build_fails_at_once_while_the_lock_is_held() {
     env.build();
 }
 
+/// Replaces `from` by `to` in the live generation's `meta.json` (which holds
+/// newsidx's metadata of the commit), as an older newsidx would have written it.
+fn rewrite_commit_metadata(env: &TestEnv, from: &str, to: &str) {
+    let current = fs::read_to_string(env.index.join("CURRENT")).unwrap();
+    let meta_path = env.index.join(current.trim()).join("meta.json");
+    let meta = fs::read_to_string(&meta_path).unwrap();
+    let old = meta.replace(from, to);
+    assert!(meta != old, "meta.json holds {from:?}");
+    fs::write(&meta_path, old).unwrap();
+}
+
 #[test]
 fn index_from_another_analyzer_is_refused_until_rebuilt() {
     let env = TestEnv::sample();
     env.build();
-    let current = fs::read_to_string(env.index.join("CURRENT")).unwrap();
-    let meta_path = env.index.join(current.trim()).join("meta.json");
-    let meta = fs::read_to_string(&meta_path).unwrap();
-    let old = meta.replace(";tokenizer=dutch;", ";tokenizer=old;");
-    assert!(meta != old, "meta.json holds the analyzer id");
-    fs::write(&meta_path, old).unwrap();
+    rewrite_commit_metadata(&env, ";tokenizer=dutch;", ";tokenizer=old;");
 
     let out = env.run(&["search", "Poetin"]);
     assert_exit(&out, 2);
@@ -260,12 +266,7 @@ fn index_from_another_analyzer_is_refused_until_rebuilt() {
 fn index_stored_another_way_is_refused_until_rebuilt() {
     let env = TestEnv::sample();
     env.build();
-    let current = fs::read_to_string(env.index.join("CURRENT")).unwrap();
-    let meta_path = env.index.join(current.trim()).join("meta.json");
-    let meta = fs::read_to_string(&meta_path).unwrap();
-    let old = meta.replace("dictionaries=plain", "dictionaries=zstd");
-    assert!(meta != old, "meta.json holds the storage id");
-    fs::write(&meta_path, old).unwrap();
+    rewrite_commit_metadata(&env, "dictionaries=plain", "dictionaries=zstd");
 
     let out = env.run(&["search", "Poetin"]);
     assert_exit(&out, 2);

@@ -108,6 +108,9 @@ impl WordInfo {
         let key = key(word);
         let capital = word.starts_with(char::is_uppercase);
         let (given, surname) = g.person_word(&key);
+        let role_cue = is_role_cue(word);
+        let org_head = organizations::is_head(word);
+        let particle = PARTICLES.contains(&low.as_str());
         let mut own = Vec::with_capacity(24);
         own.push(hash(1, &[&low]));
         let chars: Vec<char> = low.chars().collect();
@@ -123,11 +126,11 @@ impl WordInfo {
             (32, word.contains('-')),
             (33, word.contains('\'')),
             (34, word.chars().any(|c| c.is_ascii_digit())),
-            (38, is_role_cue(word)),
+            (38, role_cue),
             (40, capital && given),
             (41, capital && surname),
             (42, organization(word).is_some()),
-            (53, capital && organizations::is_head(word)),
+            (53, capital && org_head),
         ];
         own.extend(flags.iter().filter(|(_, on)| *on).map(|&(t, _)| hash(t, &[])));
         WordInfo {
@@ -138,11 +141,11 @@ impl WordInfo {
             lowercase_initial: word.starts_with(char::is_lowercase),
             has_capital: word.chars().any(char::is_uppercase),
             lowercase_word: has_letter && word.chars().all(|c| !c.is_uppercase()),
-            role_cue: is_role_cue(word),
-            org_head: organizations::is_head(word),
+            role_cue,
+            org_head,
             org_cue: organizations::is_cue(word),
-            given_name: given && !PARTICLES.contains(&low.as_str()),
-            particle: PARTICLES.contains(&low.as_str()) || low == "van",
+            given_name: given && !particle,
+            particle: particle || low == "van",
             starts_longer: g.starts_longer_name(&key),
             opens: matches!(
                 word,
