@@ -320,7 +320,13 @@ fn count_documents(index: &Index, root: &Path) -> Result<u64> {
 fn open_writer(index: &Index, config: &BuildConfig, root: &Path) -> Result<IndexWriter> {
     let threads = config.threads.clamp(1, 8);
     let memory = config.writer_memory.max(threads * 20_000_000);
-    index.writer_with_num_threads(threads, memory).map_err(tantivy_error(root))
+    let writer = index.writer_with_num_threads(threads, memory).map_err(tantivy_error(root))?;
+    // A build killed before its commit can leave files the last commit does
+    // not use; tantivy only collects them after a commit, and a new build
+    // would then fail to create a file of the same name (a delete file of
+    // the same segment and opstamp). Collect them before writing anything.
+    writer.garbage_collect_files().wait().map_err(tantivy_error(root))?;
+    Ok(writer)
 }
 
 /// What every worker needs to turn a file into documents.
