@@ -11,7 +11,8 @@
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use newsidx::index::{BuildConfig, NewsIndex, build};
+use newsidx::index::NewsIndex;
+use newsidx::pipeline::{BuildConfig, build};
 use newsidx::search::{Facet, SearchRequest};
 use tantivy::Term;
 use tantivy::collector::{Count, TopDocs};

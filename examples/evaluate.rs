@@ -15,7 +15,8 @@ use std::time::Instant;
 
 use newsidx::analysis::{AnalysisConfig, Stemmer};
 use newsidx::eval::{Metrics, evaluate, parse_queries};
-use newsidx::index::{BuildConfig, NewsIndex, build};
+use newsidx::index::NewsIndex;
+use newsidx::pipeline::{BuildConfig, build};
 
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

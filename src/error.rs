@@ -66,6 +66,72 @@ pub enum Error {
         /// The lock file.
         path: PathBuf,
     },
+    /// The index was built from another corpus folder.
+    #[error(
+        "the index at {} was built from {}, not from {}; nothing was changed. To make a new index \
+         of {}, run `newsidx build --rebuild` (the old index stays until the new one is complete); \
+         if the same pages now live in {}, run `newsidx build --corpus-moved` (story ids stay the same)",
+        index.display(), built_from.display(), given.display(), given.display(), given.display()
+    )]
+    CorpusChanged {
+        /// The index folder.
+        index: PathBuf,
+        /// The folder the index was built from.
+        built_from: PathBuf,
+        /// The folder given now.
+        given: PathBuf,
+    },
+    /// The walk found no page while the index holds stories.
+    #[error(
+        "no page found in {}, but the index holds {stories} stories; nothing was changed. If the \
+         folder really is empty now, run `newsidx build --allow-removals`",
+        corpus.display()
+    )]
+    EmptyCorpus {
+        /// The corpus folder.
+        corpus: PathBuf,
+        /// Stories in the index.
+        stories: u64,
+    },
+    /// The build would remove more than half of the index's stories.
+    #[error(
+        "this build would remove {stories} of the index's {total} stories ({pages} pages no longer \
+         in {}, such as {}); nothing was changed. Check the corpus folder, or run `newsidx build \
+         --allow-removals` if the pages were deleted on purpose",
+        corpus.display(), examples.join(", ")
+    )]
+    TooManyRemovals {
+        /// The corpus folder.
+        corpus: PathBuf,
+        /// Stories that would go.
+        stories: u64,
+        /// Stories in the index.
+        total: u64,
+        /// Pages that would go.
+        pages: usize,
+        /// A few of their paths.
+        examples: Vec<String>,
+    },
+    /// A new generation would lose stories whose pages cannot be read.
+    #[error(
+        "a new index would lose {stories} stories whose pages cannot be read now ({}); nothing \
+         was changed. Make them readable, or run with `--allow-removals`",
+        problems.join("; ")
+    )]
+    UnreadableOnRebuild {
+        /// Stories that would be lost.
+        stories: u64,
+        /// A few pages or folders with the reason.
+        problems: Vec<String>,
+    },
+    /// Merging segments failed after the commit was durable.
+    #[error("merging segments of the index at {} after the commit: {source}", path.display())]
+    Merge {
+        /// The index folder.
+        path: PathBuf,
+        /// tantivy's error.
+        source: tantivy::TantivyError,
+    },
     /// The embedded schema does not match the code (a build defect).
     #[error("schema error: {0}")]
     Schema(String),

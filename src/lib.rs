@@ -29,8 +29,8 @@
 //!     "Poetin ontmoet Xi\nMOSKOU (ANP) - De Russische president Vladimir Poetin ontmoet Xi Jinping.\n",
 //! )?;
 //! let index_dir = tempfile::tempdir()?;
-//! let config = newsidx::index::BuildConfig::new(corpus.path(), index_dir.path());
-//! let report = newsidx::index::build(&config, &mut |_| {})?;
+//! let config = newsidx::pipeline::BuildConfig::new(corpus.path(), index_dir.path());
+//! let report = newsidx::pipeline::build(&config, &mut |_| {})?;
 //! assert_eq!(report.articles, 1);
 //!
 //! let index = newsidx::index::NewsIndex::open(index_dir.path())?;
@@ -50,6 +50,7 @@ pub mod index;
 mod memo;
 pub mod news;
 pub mod parse;
+pub mod pipeline;
 pub mod search;
 pub mod stats;
 pub mod syndication;

@@ -31,9 +31,18 @@ pub const THRESHOLD: f64 = 0.5;
 /// MinHash of a story's word pairs (b-bit MinHash with 16-bit values).
 pub type Signature = [u16; HASHES];
 
+/// Fewest word pairs (shingles) a story needs for a signature: 8 pairs,
+/// that is 9 words of text after the dateline. Shorter texts say too
+/// little to tell a copy from a different story with the same few words:
+/// every headline-only story (no text) would otherwise get the signature
+/// of the empty text and all of them would be grouped as one.
+pub const MIN_SHINGLES: usize = 8;
+
 /// The signature of a story text: MinHash of its word pairs (the dateline
-/// left out, since copies may carry another; words lowercased and folded).
-pub fn signature(text: &str) -> Signature {
+/// left out, since copies may carry another; words lowercased and folded);
+/// `None` for a text of fewer than [`MIN_SHINGLES`] word pairs, which is
+/// never grouped.
+pub fn signature(text: &str) -> Option<Signature> {
     let text = match crate::parse::dateline(text) {
         Some((_, len)) => &text[len..],
         None => text,
@@ -42,18 +51,17 @@ pub fn signature(text: &str) -> Signature {
         .iter()
         .map(|t| xxhash_rust::xxh3::xxh3_64(t.text.as_bytes()))
         .collect();
-    let shingles: Vec<u64> = if words.len() < 2 {
-        words
-    } else {
-        words.windows(2).map(|w| w[0].rotate_left(21) ^ w[1]).collect()
-    };
+    if words.len() < MIN_SHINGLES + 1 {
+        return None;
+    }
+    let shingles = words.windows(2).map(|w| w[0].rotate_left(21) ^ w[1]);
     let mut minima = [u64::MAX; HASHES];
     for shingle in shingles {
         for (i, slot) in minima.iter_mut().enumerate() {
             *slot = (*slot).min(mix(shingle ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
         }
     }
-    minima.map(|m| m as u16)
+    Some(minima.map(|m| m as u16))
 }
 
 /// splitmix64's finaliser: a cheap independent-looking hash per slot.
@@ -144,11 +152,15 @@ mod tests {
     const ITEM: &str = "BRUSSEL (ANP) - De NAVO houdt volgende week een extra top over de steun aan Oekraïne, \
                         meldt het bondgenootschap. De ministers van Defensie spreken over luchtverdediging.";
 
+    fn sig(text: &str) -> Signature {
+        signature(text).expect("long enough for a signature")
+    }
+
     #[test]
     fn copies_with_another_dateline_or_a_word_changed_meet() {
-        let a = signature(ITEM);
-        let b = signature(&ITEM.replace("BRUSSEL (ANP)", "DEN HAAG (ANP/AFP)"));
-        let c = signature(&ITEM.replace("volgende week", "komende week"));
+        let a = sig(ITEM);
+        let b = sig(&ITEM.replace("BRUSSEL (ANP)", "DEN HAAG (ANP/AFP)"));
+        let c = sig(&ITEM.replace("volgende week", "komende week"));
         assert_eq!(similarity(&a, &b), 1.0);
         assert!(similarity(&a, &c) >= THRESHOLD, "{}", similarity(&a, &c));
         assert_eq!(clusters(&[Some(a), Some(b), Some(c)]), [0, 0, 0]);
@@ -156,16 +168,27 @@ mod tests {
 
     #[test]
     fn different_stories_stay_apart() {
-        let other = signature(
+        let other = sig(
             "GENT (BELGA) - Het personeel van De Lijn legt donderdag het werk neer uit protest.",
         );
-        assert!(similarity(&signature(ITEM), &other) < 0.2);
-        assert_eq!(clusters(&[Some(signature(ITEM)), Some(other), None]), [0, 1, 2]);
+        assert!(similarity(&sig(ITEM), &other) < 0.2);
+        assert_eq!(clusters(&[Some(sig(ITEM)), Some(other), None]), [0, 1, 2]);
+    }
+
+    #[test]
+    fn stories_without_enough_text_get_no_signature() {
+        assert_eq!(signature(""), None, "a headline-only story has no text");
+        assert_eq!(signature("MOSKOU (ANP/AFP) - "), None, "a dateline alone");
+        assert_eq!(signature("MOSKOU (ANP) - Poetin ontmoet Xi in Oezbekistan."), None);
+        // Nine words make eight pairs: the shortest text with a signature.
+        let nine = "DEN HAAG (ANP) - Het kabinet wil meer woningen bouwen in de Randstad";
+        assert!(signature(nine).is_some());
+        assert_eq!(signature(nine.trim_end_matches(" Randstad")), None);
     }
 
     #[test]
     fn values_round_trip_in_any_order() {
-        let s = signature(ITEM);
+        let s = sig(ITEM);
         let mut values = to_values(&s).to_vec();
         values.reverse();
         assert_eq!(from_values(values.clone()), Some(s));

@@ -5,7 +5,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use newsidx::index::{BuildConfig, NewsIndex, build};
+use newsidx::index::NewsIndex;
+use newsidx::pipeline::{BuildConfig, build};
 use newsidx::search::{SearchRequest, parse_query};
 
 /// A small index of the sample corpus, built once per fuzzing process.

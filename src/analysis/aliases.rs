@@ -36,8 +36,9 @@ impl Aliases {
         Ok(aliases)
     }
 
-    /// Adds the groups of a text in the alias file format. A spelling that
-    /// is already in a group joins that group's new members to it.
+    /// Adds the groups of a text in the alias file format. A line that
+    /// names spellings of existing groups merges those groups with its new
+    /// spellings into one (the first group's usual spelling stays first).
     pub fn add_text(&mut self, text: &str) {
         for line in text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
@@ -54,11 +55,20 @@ impl Aliases {
     }
 
     fn add_group(&mut self, spellings: Vec<String>) {
-        let existing = spellings.iter().find_map(|s| self.by_key.get(&fold(s)).copied());
-        let index = existing.unwrap_or_else(|| {
+        let mut touched: Vec<usize> =
+            spellings.iter().filter_map(|s| self.by_key.get(&fold(s)).copied()).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        let index = touched.first().copied().unwrap_or_else(|| {
             self.groups.push(Vec::new());
             self.groups.len() - 1
         });
+        for &other in touched.iter().skip(1) {
+            for spelling in std::mem::take(&mut self.groups[other]) {
+                self.by_key.insert(fold(&spelling), index);
+                self.groups[index].push(spelling);
+            }
+        }
         for spelling in spellings {
             if self.by_key.insert(fold(&spelling), index).is_none() {
                 self.groups[index].push(spelling);
@@ -102,6 +112,24 @@ mod tests {
         assert_eq!(a.canonical("Putin"), Some("Poetin"));
         assert_eq!(a.canonical("KYIV"), Some("Kiev"));
         assert_eq!(a.canonical("Amsterdam"), None);
+    }
+
+    #[test]
+    fn a_user_line_joining_two_shipped_groups_merges_them() {
+        let mut a = Aliases::embedded();
+        a.add_text("Kyiv\tKiev-stad\tBeijing\n");
+        for name in ["Kiev", "Kyjiv", "Kiev-stad", "Peking", "Beijing"] {
+            let mut all = a.others(name);
+            all.push(name);
+            all.sort();
+            assert_eq!(
+                all,
+                ["Beijing", "Kiev", "Kiev-stad", "Kijiv", "Kyiv", "Kyjiv", "Peking"],
+                "{name}"
+            );
+            assert_eq!(a.canonical(name), Some("Kiev"), "{name}");
+        }
+        assert!(a.others("Poetin") == ["Putin"], "an unrelated group is untouched");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `newsidx build`: options → [`BuildConfig`] → [`newsidx::index::build`] →
+//! `newsidx build`: options → [`BuildConfig`] → [`newsidx::pipeline::build`] →
 //! summary.
 
 use std::io::{IsTerminal, Write};
@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsidx::index::{BuildConfig, Progress};
+use newsidx::pipeline::{BuildConfig, Progress};
 
 use super::{Exit, IndexArg};
 
@@ -22,6 +22,14 @@ pub struct BuildArgs {
     /// (needed after an upgrade that changes the analyzer or schema).
     #[arg(long)]
     rebuild: bool,
+    /// The index's pages now live in this corpus folder (a moved or
+    /// remounted archive): update the index from here, keeping story ids.
+    #[arg(long)]
+    corpus_moved: bool,
+    /// Allow a build that removes more than half of the index's stories, or
+    /// empties it because the corpus folder holds no page.
+    #[arg(long)]
+    allow_removals: bool,
     /// Worker threads for reading and parsing (default: all cores).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -49,6 +57,8 @@ pub struct BuildArgs {
 pub fn run(args: BuildArgs) -> anyhow::Result<Exit> {
     let mut config = BuildConfig::new(&args.corpus, &args.index.index);
     config.rebuild = args.rebuild;
+    config.corpus_moved = args.corpus_moved;
+    config.allow_removals = args.allow_removals;
     config.ner_model = args.ner_model;
     config.max_file_bytes = args.max_file_mb.saturating_mul(1 << 20);
     config.writer_memory = usize::try_from(args.writer_mb << 20).unwrap_or(usize::MAX);
@@ -56,11 +66,17 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Exit> {
         config.threads = threads.max(1);
     }
     let bar = progress_bar(args.quiet);
-    let report = newsidx::index::build(&config, &mut |event| on_progress(&bar, event))
+    let report = newsidx::pipeline::build(&config, &mut |event| on_progress(&bar, event))
         .with_context(|| format!("building the index of {}", args.corpus.display()))?;
     bar.finish_and_clear();
     for skip in &report.skipped {
         eprintln!("newsidx: warning: skipped {skip}");
+    }
+    for kept in &report.kept {
+        eprintln!("newsidx: warning: {kept}");
+    }
+    for warning in &report.warnings {
+        eprintln!("newsidx: warning: {warning}");
     }
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -72,7 +88,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Exit> {
     } else {
         super::render::build_summary(&mut out, &report, &config)?;
     }
-    Ok(if report.skipped.is_empty() { Exit::Success } else { Exit::Partial })
+    Ok(if report.is_clean() { Exit::Success } else { Exit::Partial })
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use newsidx::index::check;
+use newsidx::pipeline::check;
 
 use super::{Exit, IndexArg};
 

@@ -2,7 +2,7 @@
 //!
 //! Owns the clap definitions (the doc comments are the help text), turning
 //! them into library requests, and exit codes. Clap types stop here: the
-//! library sees [`newsidx::index::BuildConfig`] and
+//! library sees [`newsidx::pipeline::BuildConfig`] and
 //! [`newsidx::search::SearchRequest`].
 
 mod analyst;

@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use newsidx::index::{BuildConfig, BuildReport, CheckReport};
+use newsidx::pipeline::{BuildConfig, BuildReport, CheckReport};
 use newsidx::search::{FormCount, Hit, SearchResults, TermExplanation};
 
 const BOLD: &str = "\x1b[1m";
@@ -182,6 +182,12 @@ pub fn build_summary(
     for skip in &report.skipped {
         writeln!(out, "  skipped {skip}")?;
     }
+    for kept in &report.kept {
+        writeln!(out, "  {kept}")?;
+    }
+    for warning in &report.warnings {
+        writeln!(out, "  warning: {warning}")?;
+    }
     let what = if report.rebuilt { "new index" } else { "index" };
     writeln!(out, "{what} {}: {} stories", config.index.display(), report.documents)
 }
@@ -245,6 +251,8 @@ pub fn build_json(report: &BuildReport, config: &BuildConfig) -> serde_json::Val
         "updated": report.updated,
         "removed": report.removed,
         "skipped": report.skipped.iter().map(|s| serde_json::json!({"path": s.path, "reason": s.reason.to_string()})).collect::<Vec<_>>(),
+        "kept": report.kept,
+        "warnings": report.warnings,
         "ignored": report.ignored,
         "transcoded": report.transcoded,
         "bytes_read": report.bytes_read,

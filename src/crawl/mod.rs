@@ -67,6 +67,9 @@ pub enum SkipReason {
     /// Nothing but whitespace.
     #[error("empty file")]
     Empty,
+    /// A bug in newsidx while handling this file (a caught panic).
+    #[error("internal error: {0}")]
+    Internal(String),
     /// Larger than the configured limit.
     #[error("too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge {

@@ -90,8 +90,8 @@ impl IndexDir {
         Ok(path)
     }
 
-    /// Makes `generation` the live one (atomic rename of `CURRENT`) and
-    /// removes every other generation.
+    /// Makes `generation` the live one (atomic rename of `CURRENT`). The
+    /// other generations stay until [`IndexDir::remove_others`].
     pub fn publish(&self, generation: &Path, _lock: &BuildLock) -> Result<()> {
         let name = generation
             .file_name()
@@ -108,7 +108,7 @@ impl IndexDir {
             // fsync a directory, and the rename itself already happened.
             let _ = dir.sync_all();
         }
-        self.remove_others(generation)
+        Ok(())
     }
 
     /// Removes generation folders other than `keep` (old ones, or the
@@ -177,7 +177,8 @@ mod tests {
             "old generation stays live until publish"
         );
         dir.publish(&second, &lock).unwrap();
-        assert_eq!(dir.current().unwrap(), Some(second));
+        assert_eq!(dir.current().unwrap(), Some(second.clone()));
+        dir.remove_others(&second).unwrap();
         assert!(!first.exists());
     }
 }

@@ -65,8 +65,10 @@ pub fn document(
     }
     doc.add_date(f.published, DateTime::from_timestamp_secs(story.published.unix_timestamp()));
     doc.add_u64(f.file_size, file.entry.size);
-    for value in syndication::to_values(&syndication::signature(&story.body)) {
-        doc.add_u64(f.minhash, value);
+    if let Some(signature) = syndication::signature(&story.body) {
+        for value in syndication::to_values(&signature) {
+            doc.add_u64(f.minhash, value);
+        }
     }
     doc.add_i64(f.file_mtime, file.entry.mtime_ns);
     doc.add_u64(f.file_hash, file.hash);

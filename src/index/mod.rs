@@ -10,14 +10,12 @@
 //! see `src/analysis/data/aliases.tsv` for the format).
 
 mod analyze;
-mod build;
-mod check;
 mod dir;
 mod docstore;
 mod document;
-mod lexicon;
 mod manifest;
 mod schema;
+mod writer;
 
 use std::path::{Path, PathBuf};
 
@@ -25,12 +23,12 @@ use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 pub use analyze::{DEFAULT_FIELDS, analyzable_fields, analyze};
-pub use build::{BuildConfig, BuildReport, Progress, build};
-pub use check::{CheckReport, check};
 pub use dir::{BuildLock, IndexDir};
 pub use docstore::DocLoader;
 pub use document::{StoredStory, document, is_place, stored};
+pub use manifest::Stamp;
 pub use schema::{Fields, SCHEMA_JSON, schema};
+pub use writer::{Live, Target, commit, read_manifest};
 
 use crate::analysis::{Aliases, AnalysisConfig};
 use crate::{Error, Result, analysis};
@@ -66,6 +64,14 @@ pub struct IndexInfo {
     /// [`STORAGE`] at build time (empty for indexes made before it existed).
     #[serde(default)]
     pub storage: String,
+    /// Page files larger than this were skipped by the build (`check`
+    /// applies the same limit).
+    #[serde(default = "default_max_file_bytes")]
+    pub max_file_bytes: u64,
+}
+
+fn default_max_file_bytes() -> u64 {
+    64 << 20
 }
 
 /// How this binary stores what tantivy's build features decide: stored text
@@ -75,9 +81,12 @@ pub struct IndexInfo {
 pub const STORAGE: &str = "tantivy-0.27;store=zstd;dictionaries=plain";
 
 impl IndexInfo {
-    fn current(
+    /// What a build records: corpus folder, analysis, file size limit,
+    /// entity model and start time.
+    pub fn current(
         corpus: &Path,
         config: &AnalysisConfig,
+        max_file_bytes: u64,
         entities: &str,
         started_ns: i64,
     ) -> IndexInfo {
@@ -88,6 +97,7 @@ impl IndexInfo {
             started_ns,
             entities: entities.to_string(),
             storage: STORAGE.to_string(),
+            max_file_bytes,
         }
     }
 }
@@ -283,6 +293,11 @@ impl NewsIndex {
     /// The index folder.
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// The tantivy index of the live generation.
+    pub fn tantivy(&self) -> &Index {
+        &self.index
     }
 
     /// Runs a search; see [`crate::search::run`].

@@ -106,10 +106,13 @@ impl Collector for FacetCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
+    fn merge_fruits(
+        &self,
+        fruits: Vec<tantivy::Result<FacetCounts>>,
+    ) -> tantivy::Result<FacetCounts> {
         let mut total = FacetCounts::new();
         for fruit in fruits {
-            for (field, counts) in fruit {
+            for (field, counts) in fruit? {
                 let entry = total.entry(field).or_default();
                 for (value, n) in counts {
                     *entry.entry(value).or_default() += n;
@@ -121,7 +124,9 @@ impl Collector for FacetCollector {
 }
 
 impl SegmentCollector for FacetSegment {
-    type Fruit = FacetCounts;
+    /// An error when a dictionary cannot be read: a silently smaller count
+    /// would look like a true one.
+    type Fruit = tantivy::Result<FacetCounts>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         for (_, column, counts) in &mut self.columns {
@@ -133,7 +138,7 @@ impl SegmentCollector for FacetSegment {
         }
     }
 
-    fn harvest(self) -> FacetCounts {
+    fn harvest(self) -> tantivy::Result<FacetCounts> {
         let mut out = FacetCounts::new();
         for (name, column, counts) in self.columns {
             let mut values = HashMap::new();
@@ -142,14 +147,14 @@ impl SegmentCollector for FacetSegment {
             let used: Vec<u64> =
                 (0..counts.len() as u64).filter(|&o| counts[o as usize] > 0).collect();
             let mut at = used.iter();
-            let _ = column.dictionary().sorted_ords_to_term_cb(&used, |bytes| {
+            column.dictionary().sorted_ords_to_term_cb(&used, |bytes| {
                 if let Some(&ord) = at.next() {
                     values
                         .insert(String::from_utf8_lossy(bytes).into_owned(), counts[ord as usize]);
                 }
-            });
+            })?;
             out.insert(name, values);
         }
-        out
+        Ok(out)
     }
 }

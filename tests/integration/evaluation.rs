@@ -8,7 +8,8 @@ use std::path::Path;
 
 use newsidx::analysis::{AnalysisConfig, Stemmer};
 use newsidx::eval::{Metrics, evaluate, parse_queries};
-use newsidx::index::{BuildConfig, NewsIndex, build};
+use newsidx::index::NewsIndex;
+use newsidx::pipeline::{BuildConfig, build};
 
 use crate::util::{TestEnv, sample_corpus};
 

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use newsidx::index::{BuildConfig, NewsIndex, build};
+use newsidx::index::NewsIndex;
+use newsidx::pipeline::{BuildConfig, build};
 use newsidx::search::{Hit, SearchRequest};
 use proptest::prelude::*;
 
@@ -92,6 +93,8 @@ fn contents(index: &Path) -> (Vec<Hit>, Facets) {
 fn build_into(corpus: &Path, index: &Path, rebuild: bool) {
     let mut config = BuildConfig::new(corpus, index);
     config.rebuild = rebuild;
+    // Deleting most pages is one of the operations under test.
+    config.allow_removals = true;
     config.threads = 2;
     config.writer_memory = 30 << 20;
     build(&config, &mut |_| {}).unwrap();

@@ -10,6 +10,7 @@ mod incremental;
 mod ner;
 mod quality;
 mod reliability;
+mod safety;
 mod search;
 mod stemmer;
 mod syndication;

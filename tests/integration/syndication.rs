@@ -7,7 +7,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use newsidx::index::{BuildConfig, NewsIndex, build};
+use newsidx::index::NewsIndex;
+use newsidx::pipeline::{BuildConfig, build};
 use newsidx::search::SearchRequest;
 
 use crate::util::{TestEnv, sample_corpus};

@@ -13,20 +13,41 @@ pub fn sample_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-/// Shared research data (`../shared/data`), or `None` with a message.
+/// Shared research data (`../shared/data`), or `None` when it is missing.
+///
+/// A missing file fails the test when `NEWSIDX_REQUIRE_DATA=1` (CI sets
+/// it); otherwise the skip is announced on the terminal, past the test
+/// harness's output capture, so it is never silent.
 pub fn shared_data(what: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("NEWSIDX_SHARED_DATA")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
     if dir.join(what).exists() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: {} not found (set NEWSIDX_SHARED_DATA to ../shared/data)",
-            dir.join(what).display()
-        );
-        None
+        return Some(dir);
     }
+    let message = format!(
+        "{} not found (set NEWSIDX_SHARED_DATA to the shared data folder)",
+        dir.join(what).display()
+    );
+    if std::env::var_os("NEWSIDX_REQUIRE_DATA").is_some_and(|v| v == "1") {
+        panic!("NEWSIDX_REQUIRE_DATA=1 but {message}");
+    }
+    announce(&format!("SKIPPED (no data): {message}"));
+    None
+}
+
+/// Writes a line to the real standard error: `eprintln!` output of a
+/// passing test is captured and never shown.
+pub fn announce(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "\n{line}");
+}
+
+/// Whether the tests run as root (CI does), reading `/proc/self/status`.
+pub fn is_root() -> bool {
+    fs::read_to_string("/proc/self/status").is_ok_and(|s| {
+        s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0"))
+    })
 }
 
 pub struct TestEnv {
@@ -69,7 +90,7 @@ impl TestEnv {
         }
         cmd.args(args);
         let sub = args.first().copied();
-        if sub == Some("build") {
+        if sub == Some("build") && !args.contains(&"--corpus") {
             cmd.arg("--corpus").arg(&self.corpus);
         }
         if matches!(
@@ -95,6 +116,35 @@ impl TestEnv {
 
     pub fn run(&self, args: &[&str]) -> Output {
         self.command(args).output().unwrap()
+    }
+
+    /// Runs the binary as a user without privileges, so that file
+    /// permissions apply. As root (CI), the test's folder is given to the
+    /// user `nobody` and a copy of the binary runs under `setpriv`; as any
+    /// other user the binary runs as that user. Never skipped: without
+    /// `setpriv` as root the test fails.
+    pub fn run_unprivileged(&self, args: &[&str]) -> Output {
+        if !is_root() {
+            return self.run(args);
+        }
+        let top = self._dir.path();
+        let bin = top.join("newsidx-unprivileged");
+        if !bin.exists() {
+            fs::copy(env!("CARGO_BIN_EXE_newsidx"), &bin).unwrap();
+        }
+        let status = Command::new("chown").arg("-R").arg("65534:65534").arg(top).status();
+        assert!(status.is_ok_and(|s| s.success()), "chown of the test folder failed");
+        let template = self.command(args);
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&bin);
+        cmd.args(template.get_args());
+        for (key, value) in template.get_envs() {
+            match value {
+                Some(v) => cmd.env(key, v),
+                None => cmd.env_remove(key),
+            };
+        }
+        cmd.output().expect("setpriv (util-linux) runs the binary as nobody")
     }
 
     /// `build --json`, expecting `exit`.
@@ -170,12 +220,22 @@ pub struct BuildJson {
     pub updated: usize,
     pub removed: usize,
     pub skipped: Vec<SkipJson>,
+    pub kept: Vec<KeptJson>,
+    pub warnings: Vec<String>,
     pub ignored: usize,
     pub transcoded: usize,
     pub bytes_read: u64,
     pub documents: u64,
     pub rebuilt: bool,
     pub seconds: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeptJson {
+    pub path: String,
+    pub stories: u64,
+    pub reason: String,
 }
 
 #[derive(Debug, Deserialize)]

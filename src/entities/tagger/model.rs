@@ -118,6 +118,15 @@ impl Model {
             }
         }
         let count = r.u32()? as usize;
+        // Bounded by the bytes that are there before anything is allocated:
+        // a damaged or hostile header must not ask for gigabytes.
+        let record = 4 + 2 * TAGS;
+        if count.checked_mul(record).is_none_or(|need| need > r.bytes.len() - r.at) {
+            return Err(ModelError(format!(
+                "the header announces {count} features, but the file holds at most {}",
+                (r.bytes.len() - r.at) / record
+            )));
+        }
         let mut weights = FxHashMap::default();
         weights.reserve(count);
         for _ in 0..count {

@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::build::{Plan, read_manifest};
-use super::{NewsIndex, tantivy_error};
+use super::{Plan, work};
+use crate::index::{NewsIndex, read_manifest, tantivy_error};
 use crate::{Result, crawl};
 
 /// What `check` found.
@@ -55,18 +55,19 @@ impl CheckReport {
 /// opening) or the corpus cannot be walked.
 pub fn check(root: &Path, corpus: Option<&Path>) -> Result<CheckReport> {
     let index = NewsIndex::open(root)?;
-    let corrupt_files = index.index.validate_checksum().map_err(tantivy_error(root))?;
+    let corrupt_files = index.tantivy().validate_checksum().map_err(tantivy_error(root))?;
     let mut corrupt_files: Vec<PathBuf> = corrupt_files.into_iter().collect();
     corrupt_files.sort();
     let corpus = corpus.map_or_else(|| index.info().corpus.clone(), Path::to_path_buf);
     let walk = crawl::walk(&corpus)?;
-    let known = read_manifest(&index.index, root)?;
-    let plan = Plan::new(&walk.files, &known, index.info().started_ns);
+    let known = read_manifest(index.tantivy(), root)?;
+    let plan = Plan::new(&walk, &known, index.info().started_ns);
     let mut new_files = Vec::new();
     let mut unusable_files: Vec<String> = walk.skipped.iter().map(ToString::to_string).collect();
     for file in plan.to_read.iter().filter(|f| !known.contains_key(&f.rel_path)) {
-        match crawl::read(file, u64::MAX) {
-            Ok(_) => new_files.push(file.rel_path.clone()),
+        // The same test as the build's, with the build's size limit.
+        match work::usable(file, index.info().max_file_bytes) {
+            Ok(()) => new_files.push(file.rel_path.clone()),
             Err(skip) => unusable_files.push(skip.to_string()),
         }
     }
