@@ -106,5 +106,26 @@ fn stemmers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyzer, parse, entities, stemmers);
+/// The OpenTaal lexicon: one FST lookup per word of the sample corpus, and
+/// the decompounder on its words of seven letters or more (uncached: each
+/// call is a new word for the memo table only the first time, so the
+/// steady state is the memo's).
+fn lexicon(c: &mut Criterion) {
+    let text = sample_pages().join("\n");
+    let words: Vec<String> =
+        analysis::tokens(NL_EXACT, &text).into_iter().map(|t| t.text).collect();
+    let known = words.iter().filter(|w| analysis::lexicon::lookup(w).is_some()).count();
+    assert!(known * 10 > words.len() * 8, "{known} of {} words listed", words.len());
+    let mut group = c.benchmark_group("lexicon");
+    group.throughput(Throughput::Elements(words.len() as u64));
+    group.bench_function("lookup", |b| {
+        b.iter(|| {
+            let found = words.iter().filter(|w| analysis::lexicon::lookup(w).is_some()).count();
+            assert_eq!(found, known);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analyzer, parse, entities, stemmers, lexicon);
 criterion_main!(benches);

@@ -37,22 +37,10 @@ impl<V: Clone> Memo<V> {
         value
     }
 
-    /// Forgets every entry.
-    pub fn clear(&mut self) {
-        self.young.clear();
-        self.old.clear();
-    }
-
     /// Entries held.
     #[cfg(test)]
     fn len(&self) -> usize {
         self.young.len() + self.old.len()
-    }
-
-    /// Whether nothing is held.
-    #[cfg(test)]
-    fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -89,14 +77,5 @@ mod tests {
         // lookup moved it back to the young one.
         assert_eq!(made.iter().filter(|w| **w == "kabinet").count(), 1);
         assert_eq!(made.len(), 7);
-    }
-
-    #[test]
-    fn clear_forgets() {
-        let mut memo = Memo::new(3);
-        memo.get_or_insert_with("Den Haag", || 1);
-        memo.clear();
-        assert!(memo.is_empty());
-        assert_eq!(memo.get_or_insert_with("Den Haag", || 2), 2);
     }
 }

@@ -3,41 +3,46 @@
 //! Owns the decompounder. Dutch writes compounds as one word
 //! (`vluchtelingenkamp`, `droneaanval`, `luchtverdedigingssystemen`); a
 //! query for `kamp`, `drone` or `luchtverdediging` should find them. The
-//! parts go to their own low-weight field; the whole word stays in the text
-//! fields, so it still matches exactly and ranks higher.
+//! parts go to their own low-weight terms; the whole word stays, so it still
+//! matches exactly and ranks higher.
 //!
-//! The dictionary is learned from the corpus: every word that occurs on its
-//! own in the pages being indexed counts (a plural counts for its singular:
-//! `drones` makes `drone` a word), on top of a base lexicon
-//! (`data/lexicon.txt`, Snowball's Dutch vocabulary) that lets a small
-//! corpus split words whose parts it never uses alone. A word splits into
-//! two to four dictionary words joined by linking morphemes (`-s-`, `-en-`,
-//! `-e-` or none); among the splits the one whose parts have the highest
-//! geometric-mean frequency wins, halved for every part beyond two (Koehn &
-//! Knight 2003). A dynamic program over the word's spans finds it in
-//! O(length²). Guards against false splits:
-//! - words shorter than 7 letters are never split (`oorlog` ≠ `oor+log`);
-//! - parts of three letters only from a short list (`gas`, `zee`, `wet`…);
-//! - prefixes, suffixes and stop words are never parts (`aan+val`,
-//!   `veilig+heid`, `ver+klaring`);
+//! The dictionary is the OpenTaal word list ([`super::lexicon`]), compiled
+//! in: it does not depend on the corpus, so a page gives the same parts in a
+//! clean and in an incremental build, and a word that occurs in the corpus
+//! only inside compounds is still a known part. With 350,000 words almost
+//! every long word has *some* split into listed words (`bestuur` = `best` +
+//! `uur`), so the rules that choose a split matter more than the list:
+//!
+//! - a word splits into two to four listed lower-case words joined by
+//!   linking morphemes (`-s-`, `-en-`, `-e-` or none); among the splits the
+//!   one whose parts are the most productive compound parts wins (the
+//!   geometric mean of how many listed compounds each part heads or
+//!   modifies, Koehn & Knight 2003 with productivity for frequency), halved
+//!   for every part beyond two; a dynamic program over the word's spans
+//!   finds it in O(length²);
+//! - parts are at least four letters, or three from a short list (`gas`,
+//!   `zee`, `wet`…); prefixes, suffixes and stop words are never parts
+//!   (`aan+val`, `veilig+heid`, `ver+klaring`), nor are suffix-like heads
+//!   (`-achtig`, `-kundig`, `-waardig`: `bestuurskundig` is a derivation);
+//! - the head must be a noun, an adjective or a verb form that heads listed
+//!   compounds, or a noun by its listed plural (`uur` heads `werkuur`, but
+//!   `bestuur` is no compound: `best` modifies nothing);
 //! - `data/compound_blocklist.txt` lists compounds whose parts mislead
-//!   (`schietpartij`, `rechtbank`, `Zeeland`);
+//!   (`schietpartij`, `rechtbank`, `straaljager`);
 //! - a known place splits only when its first part is a place itself
 //!   (`Gazastrook` = `Gaza` + `strook`, but `Rotterdam` stays whole); the
 //!   caller says what a place is.
 //!
-//! The dictionary holds 64-bit hashes of the words, not the words: it is
-//! the largest table of a build (every distinct word of the corpus) and is
-//! probed for every span of every long word.
+//! Precision and recall of splitting on a random sample of the word list
+//! judged before the rules were tuned are in `EVALUATION.md`.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
+use super::lexicon::{self, LOWER, PLURAL};
 use super::stopwords::is_stopword;
 use crate::memo::Memo;
 
-static BASE: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| data_words(include_str!("data/lexicon.txt")));
 static BLOCKED: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| data_words(include_str!("data/compound_blocklist.txt")));
 
@@ -47,15 +52,112 @@ fn data_words(text: &'static str) -> FxHashSet<&'static str> {
 
 /// Linking morphemes between modifier and head; none first, so that on a
 /// tie the modifier keeps its written form (`vluchtelingen+kamp`).
-const LINKERS: &[&str] = &["", "en", "s", "e"];
+const LINKERS: &[&str] = &["", "en", "s", "e", "er"];
 
 /// Prefixes and suffixes that are not parts of a compound.
 const BOUND: &[&str] = &[
-    "aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "toe", "uit",
-    "voor", "ver", "be", "ont", "her", "ge", "mis", "tegen", "heid", "heden", "ing", "ingen",
-    "lijk", "lijke", "isch", "ische", "baar", "bare", "schap", "ster", "sters", "tje", "tjes",
-    "achtig", "loos", "zaam", "erij", "ling", "lingen", "ig", "ige", "ter", "tie", "ties", "ist",
-    "isten", "eren", "aal", "ief", "ieve",
+    "aan",
+    "af",
+    "bij",
+    "door",
+    "in",
+    "mee",
+    "na",
+    "om",
+    "onder",
+    "op",
+    "over",
+    "toe",
+    "uit",
+    "voor",
+    "ver",
+    "be",
+    "ont",
+    "her",
+    "ge",
+    "mis",
+    "tegen",
+    "heid",
+    "heden",
+    "ing",
+    "ingen",
+    "lijk",
+    "lijke",
+    "isch",
+    "ische",
+    "baar",
+    "bare",
+    "schap",
+    "ster",
+    "sters",
+    "tje",
+    "tjes",
+    "achtig",
+    "loos",
+    "zaam",
+    "erij",
+    "ling",
+    "lingen",
+    "ig",
+    "ige",
+    "ter",
+    "tie",
+    "ties",
+    "ist",
+    "isten",
+    "eren",
+    "aal",
+    "ief",
+    "ieve",
+    "mede",
+    "weder",
+    "weer",
+    "samen",
+    "terug",
+    "achter",
+    "tussen",
+    "boven",
+    "beneden",
+    "binnen",
+    "buiten",
+    "rond",
+    "langs",
+    "thuis",
+    "vast",
+    "los",
+    "omhoog",
+    "omlaag",
+    "vooruit",
+    "achteruit",
+    "voort",
+    "neer",
+    "open",
+    "erop",
+    "eraan",
+    "erin",
+    "ervan",
+    "ermee",
+    "erover",
+    "eruit",
+    "erbij",
+    "ertoe",
+    "erdoor",
+    "ervoor",
+    "erna",
+    "eronder",
+    "eraf",
+    "erom",
+    "ertegen",
+];
+
+/// Heads that make derivations, not compounds: `bestuurskundig`,
+/// `kloekzinnig`, `eerbiedwaardig`, `collageachtig`. Their inflected forms
+/// (`-e`, `-er`, `-heid`) are recognised by prefix.
+const SUFFIXOIDS: &[&str] = &[
+    "achtig", "kundig", "zinnig", "waardig", "vaardig", "matig", "gezind", "wezen", "kleurig",
+    "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
+    "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
+    "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -64,11 +166,8 @@ const SHORT_PARTS: &[&str] = &[
     "gas", "zee", "wet", "bos", "lid", "hof", "ijs", "oog", "kop", "weg", "dag", "bal", "dak",
     "dam", "dek", "eed", "kas", "kat", "lam", "les", "lot", "mes", "net", "pad", "pak", "pen",
     "pot", "rol", "tol", "vat", "vis", "wal", "wol", "zon", "bus", "vee", "tas", "tax", "oom",
-    "top",
+    "top", "uur", "jaar", "kind", "olie", "auto",
 ];
-
-/// Plural endings: a word counts as known when its plural is.
-const PLURALS: &[&str] = &["s", "en"];
 
 /// Shortest word that may be split, in characters.
 const MIN_COMPOUND: usize = 7;
@@ -77,212 +176,215 @@ const MAX_PARTS: usize = 4;
 /// Longest part, in bytes (`samenwerkingsorganisatie` is 24).
 const MAX_PART: usize = 24;
 
-/// Word counts as the decompounder's dictionary takes them: keyed by a
-/// 64-bit hash of the word, each plural's count also credited to its
-/// singular (a plural in the corpus proves the singular: `drones` →
-/// `drone`).
-#[derive(Debug, Default, Clone)]
-pub struct WordCounts(FxHashMap<u64, u32>);
-
-impl WordCounts {
-    /// Counts `count` more stand-alone uses of a folded, lowercase word.
-    pub fn add(&mut self, word: &str, count: u32) {
-        for suffix in PLURALS {
-            if let Some(singular) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 4) {
-                self.bump(word_key(singular), count);
-            }
-        }
-        self.bump(word_key(word), count);
-    }
-
-    fn bump(&mut self, key: u64, count: u32) {
-        let n = self.0.entry(key).or_default();
-        *n = n.saturating_add(count);
-    }
-
-    /// Both tables' counts together.
-    pub fn merge(mut self, mut other: WordCounts) -> WordCounts {
-        if self.0.len() < other.0.len() {
-            std::mem::swap(&mut self, &mut other);
-        }
-        for (key, count) in other.0 {
-            self.bump(key, count);
-        }
-        self
-    }
-
-    /// How often `word` was counted (with its plurals).
-    pub fn get(&self, word: &str) -> u32 {
-        self.0.get(&word_key(word)).copied().unwrap_or(0)
-    }
-
-    /// Distinct words (and credited singulars) counted.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether nothing was counted.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl<S: AsRef<str>> FromIterator<(S, u32)> for WordCounts {
-    fn from_iter<I: IntoIterator<Item = (S, u32)>>(words: I) -> WordCounts {
-        let mut counts = WordCounts::default();
-        for (word, count) in words {
-            counts.add(word.as_ref(), count);
-        }
-        counts
-    }
-}
-
-/// The dictionary key of a word.
-fn word_key(word: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
-}
-
-/// A decompounder with its dictionary.
-#[derive(Debug, Clone)]
-pub struct Decompounder {
-    /// Word key → corpus count (plurals credited), plus one if the base
-    /// lexicon has it.
-    known: WordCounts,
-    /// Tells this decompounder's entries apart in the per-thread cache.
-    id: u64,
-}
-
-impl Default for Decompounder {
-    /// A decompounder with the base lexicon only.
-    fn default() -> Self {
-        Decompounder::new(WordCounts::default())
-    }
-}
+/// The decompounder. Its dictionary is the compiled-in lexicon, so it has
+/// no state of its own.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Decompounder;
 
 /// Distinct words whose split a thread remembers (young generation; see
 /// [`Memo`]).
 const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
-    /// (decompounder id, word) → split. Words repeat: a build splits each
-    /// distinct long word once per thread instead of at every occurrence.
-    static SPLITS: std::cell::RefCell<(u64, Memo<Option<Vec<String>>>)> =
-        std::cell::RefCell::new((0, Memo::new(CACHE_LIMIT)));
+    /// word → leaf parts. Words repeat: a build splits each distinct long
+    /// word once per thread instead of at every occurrence.
+    static SPLITS: std::cell::RefCell<Memo<Option<Vec<String>>>> =
+        std::cell::RefCell::new(Memo::new(CACHE_LIMIT));
 }
 
-static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+/// Where a part stands in its compound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Before the head.
+    Modifier,
+    /// The last part.
+    Head,
+}
 
 impl Decompounder {
-    /// A decompounder whose dictionary is the base lexicon plus `counts`
-    /// (of folded lowercase words occurring on their own). The base
-    /// lexicon's plurals prove nothing: its verb forms would make `verkie`
-    /// (`verkies`) and `rege` (`regen`) words.
-    pub fn new(mut counts: WordCounts) -> Decompounder {
-        counts.0.reserve(BASE.len());
-        for word in BASE.iter() {
-            counts.bump(word_key(word), 1);
-        }
-        Decompounder {
-            known: counts,
-            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        }
-    }
-
-    /// How often `word` occurs on its own, plus one if the base lexicon
-    /// has it; 0 for words that are not parts.
-    fn frequency(&self, word: &str) -> u32 {
-        // Most spans are no word at all: one hash probe settles them before
-        // the list checks.
-        let count = self.known.get(word);
-        if count == 0 {
-            return 0;
-        }
-        let len = word.chars().count();
-        let short = len == 3 && !SHORT_PARTS.contains(&word);
-        if len < 3
-            || short
-            || (len <= 6 && BOUND.contains(&word))
-            || (len <= 7 && is_stopword(word))
-        {
-            return 0;
-        }
-        count
+    /// The decompounder.
+    pub fn new() -> Decompounder {
+        Decompounder
     }
 
     /// The parts of a folded, lowercase word, or `None` when it does not
     /// split. For `a+b+c` it returns every meaningful part:
-    /// `luchtverdedigingssystemen` → `luchtverdediging`, `systemen`,
-    /// `lucht`, `verdediging`.
+    /// `luchtverdedigingssystemen` → `lucht`, `verdediging`, `systemen`,
+    /// `luchtverdediging`, `verdedigingssystemen`.
     ///
     /// `is_place` says whether a word is a known place name.
     pub fn split(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+        let leaves = self.leaves(word, is_place)?;
+        Some(with_sub_compounds(word, &leaves))
+    }
+
+    /// The smallest parts of a folded, lowercase word as written, linking
+    /// morphemes left out (`oorlogsmisdaden` → `oorlog`, `misdaden`), or
+    /// `None` when it does not split.
+    pub fn leaves(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
         if word.chars().count() < MIN_COMPOUND {
             return None;
         }
-        SPLITS.with_borrow_mut(|(id, cache)| {
-            if *id != self.id {
-                *id = self.id;
-                cache.clear();
-            }
-            cache.get_or_insert_with(word, || self.split_uncached(word, is_place))
+        SPLITS.with_borrow_mut(|cache| {
+            cache.get_or_insert_with(word, || {
+                let spans = self.split_uncached(word, is_place)?;
+                Some(spans.iter().map(|&(f, t)| word[f..t].to_string()).collect())
+            })
         })
     }
 
-    fn split_uncached(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
-        if BLOCKED.contains(word) {
+    fn split_uncached(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
+        if BLOCKED.contains(word) || is_verb_form(word) {
             return None;
         }
-        let spans = best_split(word, |w| self.frequency(w))?;
-        let parts = with_sub_compounds(word, &self.leaves(word, spans, 1));
-        if is_place(word) && !parts.first().is_some_and(|first| is_place(first)) {
+        let first_may_be_place = is_place(word);
+        // A part must make other listed compounds too; the word's own
+        // entry counts once when it is listed.
+        let attested = 1 + u16::from(lexicon::lookup(word).is_some_and(|e| e.is(LOWER)));
+        let (score, spans) = best_split(word, |part, role, first| {
+            part_weight(part, role, first && first_may_be_place && is_place(part), attested)
+        })?;
+        if first_may_be_place && !is_place(&word[spans[0].0..spans[0].1]) {
             return None;
         }
-        Some(parts)
+        // A listed word that is itself a productive building block is a
+        // lexicalised unit (`ziekenhuis`, `bestuur`): it stays whole unless
+        // its parts are the better evidence.
+        if let Some(entry) = lexicon::lookup(word).filter(|e| e.is(LOWER))
+            && productivity(entry.modifiers.saturating_add(entry.heads)) >= score
+        {
+            return None;
+        }
+        Some(spans)
     }
 }
 
-impl Decompounder {
-    /// Splits parts that are compounds themselves, so that
-    /// `lucht+verdedigingssystemen` becomes `lucht+verdediging+systemen`.
-    fn leaves(&self, word: &str, spans: Vec<Span>, depth: usize) -> Vec<Span> {
-        if depth >= MAX_PARTS {
-            return spans;
-        }
-        let mut out = Vec::with_capacity(spans.len());
-        for (from, to) in spans {
-            let part = &word[from..to];
-            let inner = (part.chars().count() >= MIN_COMPOUND && !BLOCKED.contains(part))
-                .then(|| best_split(part, |w| self.frequency(w)))
-                .flatten();
-            match inner {
-                Some(inner) => {
-                    let inner = self.leaves(part, inner, depth + 1);
-                    out.extend(inner.into_iter().map(|(f, t)| (from + f, from + t)));
-                }
-                None => out.push((from, to)),
-            }
-        }
-        out
+/// How good a compound part `part` is in `role`: 0 for no part at all,
+/// else growing with how many listed compounds it heads or modifies, which
+/// must be at least `attested`. `place_ok`: the part may be a place name
+/// (the first part of a place).
+fn part_weight(part: &str, role: Role, place_ok: bool, attested: u16) -> f64 {
+    let len = part.chars().count();
+    if len < 3 || BOUND.contains(&part) || (len <= 7 && is_stopword(part)) {
+        return 0.0;
     }
+    let Some(entry) = lexicon::lookup(part) else { return 0.0 };
+    // Three letters are too often an accident (`inblik+ten`, `pre+mier`):
+    // only a short list.
+    if len == 3 && !SHORT_PARTS.contains(&part) {
+        return 0.0;
+    }
+    if !entry.is(LOWER) && !place_ok {
+        return 0.0;
+    }
+    // Long parts are rarely accidents; a four-letter one must make other
+    // listed compounds in the same role (`pres+veer`, `vers+tappen` do not
+    // pass: `pres`, `vers` are verb forms that begin many words).
+    let free = len != 4 || place_ok;
+    match role {
+        Role::Modifier if free || entry.modifiers >= attested => productivity(entry.modifiers),
+        Role::Head if free || entry.heads >= attested => {
+            // A head that is a noun by its listed plural is taken for a
+            // noun even when it could be a verb form too (`test`, `post`).
+            if SUFFIXOIDS.iter().any(|s| part.starts_with(s))
+                || (!entry.is(PLURAL) && is_verb_form(part))
+            {
+                return 0.0;
+            }
+            productivity(entry.heads)
+        }
+        _ => 0.0,
+    }
+}
+
+/// A weight that grows with how many listed compounds a word makes, but
+/// slowly: a part of a thousand compounds is not a thousand times the
+/// evidence of a part of one.
+fn productivity(compounds: u16) -> f64 {
+    1.0 + f64::from(compounds).ln_1p()
+}
+
+/// A conjugated verb: a past participle (`gemaakt`), a past tense
+/// (`barstte`, `adresseerde`), a present participle (`daterende`) or a
+/// present tense (`schopt`, `annexeert`) whose infinitive is listed
+/// (`schoppen`, `annexeren`) — unless it is the plural of a listed noun
+/// (`velden`, `poten`). Verbs are not split (`wegschopt`, `annexeert`) and
+/// head no compound.
+fn is_verb_form(word: &str) -> bool {
+    let noun = |w: &str| w.len() >= 3 && lexicon::lookup(w).is_some_and(|e| e.is(LOWER | PLURAL));
+    let plural_of_noun = ["en", "s", "n"]
+        .iter()
+        .any(|end| word.strip_suffix(end).is_some_and(|stem| noun(stem) || noun(&undouble(stem))));
+    if plural_of_noun {
+        return false;
+    }
+    if let Some(rest) = word.strip_prefix("ge").filter(|r| r.ends_with('t') || r.ends_with('d'))
+        && has_infinitive(&rest[..rest.len() - 1])
+    {
+        return true;
+    }
+    ["t", "te", "de", "ten", "den", "end", "ende"]
+        .iter()
+        .any(|end| word.strip_suffix(end).is_some_and(has_infinitive))
+}
+
+/// Whether the verb stem `stem` (`schop`, `annexeer`, `leef`) has its
+/// infinitive in the lexicon: `stem + en`, with a doubled consonant after
+/// a short vowel (`schoppen`), one vowel of a long one dropped
+/// (`annexeren`), or `f`/`s` voiced (`leven`, `reizen`).
+fn has_infinitive(stem: &str) -> bool {
+    let listed = |w: &str| lexicon::lookup(w).is_some_and(|e| e.is(LOWER));
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    let chars: Vec<char> = stem.chars().collect();
+    let n = chars.len();
+    let mut forms = vec![format!("{stem}en"), format!("{stem}{}en", chars[n - 1])];
+    if n >= 3 && chars[n - 2] == chars[n - 3] {
+        let mut short: String = chars[..n - 2].iter().collect();
+        short.push(chars[n - 1]);
+        forms.push(format!("{short}en"));
+    }
+    let voiced = match chars[n - 1] {
+        'f' => Some('v'),
+        's' => Some('z'),
+        _ => None,
+    };
+    if let Some(v) = voiced {
+        let base: String = chars[..n - 1].iter().collect();
+        forms.push(format!("{base}{v}en"));
+    }
+    forms.iter().any(|f| listed(f))
+}
+
+/// `pott` → `pot`: a stem before `-en` may double its last consonant.
+fn undouble(stem: &str) -> String {
+    let mut chars: Vec<char> = stem.chars().collect();
+    if chars.len() >= 2 && chars[chars.len() - 1] == chars[chars.len() - 2] {
+        chars.pop();
+    }
+    chars.into_iter().collect()
 }
 
 /// Byte range of a part within the word being split.
 type Span = (usize, usize);
 
-/// The best way to write `word` as 2–[`MAX_PARTS`] known words joined by
-/// linkers, as the spans of those words. `frequency` gives 0 for
-/// non-words.
+/// The best way to write `word` as 2–[`MAX_PARTS`] parts joined by linkers,
+/// as the spans of those parts. `weight(part, role, is_first)` gives 0 for
+/// what cannot be a part there.
 ///
 /// Left to right over the positions where a part can start (0, and after a
-/// known part and a linker), keeping `best[k][end]`: the best product of
-/// part frequencies, with its spans, over splits of `word[..end]` into
-/// `k + 1` parts. Only reachable starts are tried, so most non-compounds
-/// cost a few lookups.
-fn best_split(word: &str, frequency: impl Fn(&str) -> u32) -> Option<Vec<Span>> {
+/// possible modifier and a linker), keeping `best[k][end]`: the best
+/// product of modifier weights, with its spans, over splits of
+/// `word[..end]` into `k + 1` modifiers. The head closes a split at the
+/// word's end. Only reachable starts are tried, so most non-compounds cost
+/// a few lookups.
+fn best_split(word: &str, weight: impl Fn(&str, Role, bool) -> f64) -> Option<(f64, Vec<Span>)> {
     type Best = FxHashMap<usize, (f64, Vec<Span>)>;
     let bounds: Vec<usize> =
         word.char_indices().map(|(i, _)| i).chain(std::iter::once(word.len())).collect();
     let mut best: Vec<Best> = vec![Best::default(); MAX_PARTS];
+    let mut finished: Vec<(f64, Vec<Span>)> = Vec::new();
     let mut starts = vec![false; word.len() + 1];
     starts[0] = true;
     for &from in &bounds {
@@ -290,27 +392,61 @@ fn best_split(word: &str, frequency: impl Fn(&str) -> u32) -> Option<Vec<Span>> 
             continue;
         }
         for &to in bounds.iter().filter(|&&t| t > from && t - from <= MAX_PART) {
-            let f = frequency(&word[from..to]);
-            if f == 0 {
+            let part = &word[from..to];
+            if to == word.len() {
+                if from > 0 {
+                    let w = weight(part, Role::Head, false);
+                    if w > 0.0 {
+                        // A linker is not taken from a head that is a word
+                        // with it: `water+stand`, not `water+s+tand`.
+                        let absorbs =
+                            |l: &str| weight(&word[from - l.len()..to], Role::Head, false) > 0.0;
+                        finished.extend(close(&best, word, from, to, w, &absorbs));
+                    }
+                }
                 continue;
             }
-            if extend(&mut best, word, from, to, f64::from(f)) && to < word.len() {
+            let w = weight(part, Role::Modifier, from == 0);
+            if w > 0.0 && extend(&mut best, word, from, to, w) {
                 for linker in LINKERS.iter().filter(|l| word[to..].starts_with(*l)) {
                     starts[to + linker.len()] = true;
                 }
             }
         }
     }
-    (1..MAX_PARTS)
-        .filter_map(|k| {
-            best[k].get(&word.len()).map(|(product, spans)| (score(*product, k + 1), spans))
-        })
-        .min_by(|a, b| b.0.total_cmp(&a.0))
-        .map(|(_, spans)| spans.clone())
+    finished.into_iter().max_by(|a, b| a.0.total_cmp(&b.0))
 }
 
-/// Records the known word `word[from..to]` as a next part; returns whether
-/// any split of `word[..to]` now exists.
+/// The modifier chains before `from` (after a linker) that `word[from..to]`
+/// can finish as the head, each with its score. `absorbs(linker)`: the
+/// head with the linker before it is a head too, so that linker is not one.
+fn close(
+    best: &[FxHashMap<usize, (f64, Vec<Span>)>],
+    word: &str,
+    from: usize,
+    to: usize,
+    head: f64,
+    absorbs: &dyn Fn(&str) -> bool,
+) -> Vec<(f64, Vec<Span>)> {
+    let mut out = Vec::new();
+    for (k, chains) in best.iter().enumerate().take(MAX_PARTS - 1) {
+        let previous = LINKERS
+            .iter()
+            .filter(|l| from >= l.len() && word[..from].ends_with(*l))
+            .filter(|l| l.is_empty() || !absorbs(l))
+            .filter_map(|l| chains.get(&(from - l.len())))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((product, spans)) = previous {
+            let mut spans = spans.clone();
+            spans.push((from, to));
+            out.push((score(product * head, k + 2), spans));
+        }
+    }
+    out
+}
+
+/// Records `word[from..to]` as a possible next modifier; returns whether
+/// any chain of modifiers now ends at `to`.
 fn extend(
     best: &mut [FxHashMap<usize, (f64, Vec<Span>)>],
     word: &str,
@@ -319,13 +455,11 @@ fn extend(
     f: f64,
 ) -> bool {
     if from == 0 {
-        if to < word.len() {
-            best[0].insert(to, (f, vec![(0, to)]));
-        }
-        return to < word.len();
+        best[0].insert(to, (f, vec![(0, to)]));
+        return true;
     }
     let mut any = false;
-    for k in 1..MAX_PARTS {
+    for k in 1..MAX_PARTS - 1 {
         let previous = LINKERS
             .iter()
             .filter(|l| from >= l.len() && word[..from].ends_with(*l))
@@ -349,22 +483,30 @@ fn extend(
     any
 }
 
-/// Geometric mean of the part frequencies, halved per part beyond two.
+/// Geometric mean of the part weights, times 0.8 per part beyond two (0.5
+/// and 1.0 did worse on the development set).
 fn score(product: f64, parts: usize) -> f64 {
-    product.powf(1.0 / parts as f64) * 0.5f64.powi(parts as i32 - 2)
+    product.powf(1.0 / parts as f64) * 0.8f64.powi(parts as i32 - 2)
 }
 
 /// The parts, then every run of neighbouring parts shorter than the whole
 /// word (`lucht+verdediging+s+systemen` also gives `luchtverdediging` and
 /// `verdedigingssystemen`), each once, in that order.
-fn with_sub_compounds(word: &str, spans: &[Span]) -> Vec<String> {
+fn with_sub_compounds(word: &str, leaves: &[String]) -> Vec<String> {
+    let mut spans = Vec::with_capacity(leaves.len());
+    let mut at = 0;
+    for leaf in leaves {
+        let from = word[at..].find(leaf.as_str()).map_or(at, |i| at + i);
+        spans.push((from, from + leaf.len()));
+        at = from + leaf.len();
+    }
     let mut out: Vec<String> = Vec::new();
     let mut add = |text: &str| {
         if !out.iter().any(|p| p == text) {
             out.push(text.to_string());
         }
     };
-    for &(from, to) in spans {
+    for &(from, to) in &spans {
         add(&word[from..to]);
     }
     for len in 2..spans.len() {
@@ -379,14 +521,8 @@ fn with_sub_compounds(word: &str, spans: &[Span]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn splitter() -> Decompounder {
-        let counts = ["vluchtelingen", "drone", "mazelen", "gevallen", "systemen"]
-            .map(|w| (w.to_string(), 3));
-        Decompounder::new(counts.into_iter().collect())
-    }
-
     fn parts(word: &str) -> Option<Vec<String>> {
-        splitter().split(word, &|w| ["gaza", "gazastrook", "zeeland", "rotterdam"].contains(&w))
+        Decompounder.split(word, &|w| ["gaza", "gazastrook", "zeeland", "rotterdam"].contains(&w))
     }
 
     fn has(word: &str, part: &str) -> bool {
@@ -397,18 +533,13 @@ mod tests {
     fn linking_morphemes() {
         assert!(has("vluchtelingenkamp", "kamp") && has("vluchtelingenkamp", "vluchtelingen"));
         assert!(has("kabinetsoverleg", "kabinet") && has("kabinetsoverleg", "overleg"));
-        assert!(has("zonnepanelen", "panelen"));
+        assert!(has("oorlogsmisdaden", "oorlog") && has("oorlogsmisdaden", "misdaden"));
     }
 
     #[test]
-    fn corpus_words_make_new_compounds_split() {
+    fn words_the_corpus_never_saw_alone_still_split() {
         assert!(has("droneaanval", "drone"));
         assert!(has("mazelengevallen", "mazelen"));
-        let without_corpus = Decompounder::default().split("droneaanval", &|_| false);
-        assert!(
-            !without_corpus.is_some_and(|p| p.iter().any(|x| x == "drone")),
-            "drone is not in the base lexicon"
-        );
     }
 
     #[test]
@@ -421,9 +552,17 @@ mod tests {
 
     #[test]
     fn guards_against_false_splits() {
-        for word in
-            ["schietpartij", "rechtbank", "aanval", "veiligheid", "oorlog", "verklaring", "bestuur"]
-        {
+        for word in [
+            "schietpartij",
+            "rechtbank",
+            "straaljager",
+            "aanval",
+            "veiligheid",
+            "oorlog",
+            "verklaring",
+            "bestuur",
+            "bestuurskundig",
+        ] {
             assert_eq!(parts(word), None, "{word}");
         }
     }

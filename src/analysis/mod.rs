@@ -28,6 +28,7 @@
 mod aliases;
 mod compound;
 mod fields;
+pub mod lexicon;
 mod names;
 mod stem;
 mod stopwords;
@@ -40,7 +41,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 pub use aliases::Aliases;
-pub use compound::{Decompounder, WordCounts};
+pub use compound::Decompounder;
 pub use fields::part_tokens;
 pub use names::{NameKeyFilter, acronym_key, is_acronym, name_key};
 pub use stem::{StemFilter, Stemmer, stem};
@@ -65,7 +66,7 @@ pub const FROSTEM_VERSION: &str = "1.20260821.8";
 
 /// Version of the tokenizer, override map, name key and decompounder
 /// rules. Bump it whenever any of them changes what terms a text gives.
-pub const RULES_VERSION: u32 = 2;
+pub const RULES_VERSION: u32 = 3;
 
 /// Which variant of the analysis chain an index uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

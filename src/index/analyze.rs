@@ -2,8 +2,7 @@
 //!
 //! Owns the mapping from a field name to what is indexed for it, the same
 //! way documents are built: the field's analyzer from the schema, and for
-//! `parts` the decompounder (with the base lexicon and the text's own words
-//! as its dictionary, since no corpus is at hand).
+//! `parts` the decompounder.
 
 use tantivy::schema::FieldType;
 
@@ -26,7 +25,7 @@ pub fn analyze(field: &str, text: &str, config: &AnalysisConfig) -> Option<(Stri
     }
     if field == "parts" {
         let exact = analysis::tokens_with(config, NL_EXACT, text);
-        let parts = analysis::part_tokens(&exact, &text_decompounder(text), &is_place, config);
+        let parts = analysis::part_tokens(&exact, &Decompounder, &is_place, config);
         return Some((analyzer, parts));
     }
     Some((analyzer.clone(), analysis::tokens_with(config, &analyzer, text)))
@@ -45,10 +44,6 @@ pub fn analyzable_fields() -> Vec<String> {
         })
         .map(|(_, e)| e.name().to_string())
         .collect()
-}
-
-fn text_decompounder(text: &str) -> Decompounder {
-    Decompounder::new(analysis::tokens(NL_EXACT, text).into_iter().map(|t| (t.text, 1)).collect())
 }
 
 #[cfg(test)]

@@ -24,7 +24,6 @@
 //! `check` ([`check()`]) compares an index with its corpus the same way.
 
 mod check;
-mod lexicon;
 mod plan;
 mod work;
 
@@ -38,7 +37,7 @@ use tantivy::{IndexWriter, Term};
 pub use check::{CheckReport, check};
 pub use plan::{Kept, Plan, thousands};
 
-use crate::analysis::{AnalysisConfig, Decompounder, WordCounts};
+use crate::analysis::{AnalysisConfig, Decompounder};
 use crate::crawl::{self, FileEntry, Skip};
 use crate::entities::TaggerExtractor;
 use crate::index::{Fields, IndexDir, IndexInfo, Live, Stamp, Target, commit, tantivy_error};
@@ -220,10 +219,9 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     for path in &plan.removed {
         writer.delete_term(Term::from_field_text(fields.path, path));
     }
-    let decompounder = decompounder(&target, &fields, &plan.to_read, config, dir.root())?;
     let job = Job {
         fields: &fields,
-        decompounder: decompounder.as_ref(),
+        decompounder: config.analysis.compounds.then_some(&Decompounder),
         extractor,
         analysis: &config.analysis,
         max_file_bytes: config.max_file_bytes,
@@ -299,27 +297,6 @@ fn now_ns() -> i64 {
     let since =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
-}
-
-/// The decompounder for this build, when compounds are on: its dictionary
-/// is what the index already holds plus the words of the pages to read.
-fn decompounder(
-    target: &Target,
-    fields: &Fields,
-    files: &[&FileEntry],
-    config: &BuildConfig,
-    root: &Path,
-) -> Result<Option<Decompounder>> {
-    if !config.analysis.compounds {
-        return Ok(None);
-    }
-    let mut counts = if target.fresh {
-        WordCounts::default()
-    } else {
-        lexicon::indexed_words(&target.index, fields.body_exact).map_err(tantivy_error(root))?
-    };
-    lexicon::add_page_words(&mut counts, files, config.max_file_bytes, config.threads);
-    Ok(Some(Decompounder::new(counts)))
 }
 
 /// The writer side of a build.

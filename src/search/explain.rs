@@ -63,9 +63,7 @@ pub fn explain(
     expansions: &[Expansion],
 ) -> tantivy::Result<Vec<TermExplanation>> {
     let words = exact_words(index)?;
-    let counts =
-        words.iter().map(|(w, n)| (w.clone(), u32::try_from(*n).unwrap_or(u32::MAX))).collect();
-    let decompounder = Decompounder::new(counts);
+    let decompounder = Decompounder;
     Ok(expansions.iter().map(|e| explain_one(index, e, &words, &decompounder)).collect())
 }
 

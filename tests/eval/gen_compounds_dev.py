@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Draw the random word sample behind tests/eval/compounds_dev.txt.
+
+Purpose: a DEVELOPMENT set of 200 words for tuning the splitting rules of the
+decompounder. The 400 words drawn by tests/eval/gen_compounds_random.py
+(seed 20261206, judged in tests/eval/compounds_random.txt) are the held-out
+TEST set: they are removed here before drawing, so that the two sets share
+no word and tuning on this set never looks at the test set.
+
+Source: the OpenTaal Dutch word list, ../shared/data/opentaal/wordlist.txt
+(relative to the repository root). Licence of the word list: BSD or
+Creative Commons Attribution 3.0, at the user's choice; see
+../shared/data/opentaal/COPYRIGHT.
+
+Procedure:
+  1. read the word list (UTF-8, one entry per line, surrounding whitespace
+     stripped);
+  2. keep the entries that consist only of letters (Python str.isalpha(), so
+     no hyphens, digits, apostrophes, dots or spaces) and have 9 or more
+     characters;
+  3. de-duplicate them and sort them (plain Python string sort);
+  4. recompute the test sample, random.Random(20261206).sample(candidates,
+     400), exactly as gen_compounds_random.py draws it, and remove those 400
+     words from the candidates (the sorted order of the rest is kept);
+  5. draw 200 with random.Random(7).sample(rest, 200). Seed: 7;
+  6. print them one per line, in the drawn order.
+
+The seeds and the filter are fixed so that the sample is reproducible.
+
+Run from the repository root:
+
+    python3 tests/eval/gen_compounds_dev.py > /tmp/dev_words.txt
+
+An optional argument gives another shared data folder (the folder that
+holds opentaal/wordlist.txt), default ../shared/data:
+
+    python3 tests/eval/gen_compounds_dev.py /path/to/shared/data
+"""
+
+import random
+import sys
+from pathlib import Path
+
+TEST_SEED = 20261206
+TEST_SAMPLE_SIZE = 400
+DEV_SEED = 7
+DEV_SAMPLE_SIZE = 200
+MIN_LENGTH = 9
+
+
+def main() -> None:
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/data")
+    wordlist = shared / "opentaal" / "wordlist.txt"
+    with open(wordlist, encoding="utf-8") as f:
+        entries = [line.strip() for line in f]
+    candidates = sorted({w for w in entries if w.isalpha() and len(w) >= MIN_LENGTH})
+    test = set(random.Random(TEST_SEED).sample(candidates, TEST_SAMPLE_SIZE))
+    rest = [w for w in candidates if w not in test]
+    for word in random.Random(DEV_SEED).sample(rest, DEV_SAMPLE_SIZE):
+        print(word)
+
+
+if __name__ == "__main__":
+    main()
