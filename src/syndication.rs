@@ -3,8 +3,8 @@
 //! Owns near-duplicate detection. The same ANP item appears in the `Meer
 //! uit` blocks of many pages and days, sometimes with a word changed or a
 //! sentence added. Each story gets a MinHash [`Signature`] of its word
-//! pairs at build time (16 values of 16 bits, stored as a multi-valued fast
-//! field, so reading it costs nanoseconds per story); at query time the
+//! pairs at build time (16 values of 8 bits, stored in two fast-field words,
+//! so reading it costs nanoseconds per story); at query time the
 //! signatures of the matching stories are grouped with locality-sensitive
 //! hashing ([`BANDS`] bands of [`ROWS`] values) and pairs whose estimated
 //! Jaccard similarity reaches [`THRESHOLD`] join one cluster (union-find).
@@ -28,8 +28,10 @@ pub const ROWS: usize = HASHES / BANDS;
 /// Share of equal signature values from which two stories are copies.
 pub const THRESHOLD: f64 = 0.5;
 
-/// MinHash of a story's word pairs (b-bit MinHash with 16-bit values).
-pub type Signature = [u16; HASHES];
+/// MinHash of a story's word pairs (b-bit MinHash with 8-bit values: two
+/// unrelated stories agree on a value by chance one time in 256, far below
+/// [`THRESHOLD`]; 16 bytes a story, two fast-field words).
+pub type Signature = [u8; HASHES];
 
 /// Fewest word pairs (shingles) a story needs for a signature: 8 pairs,
 /// that is 9 words of text after the dateline. Shorter texts say too
@@ -43,12 +45,19 @@ pub const MIN_SHINGLES: usize = 8;
 /// `None` for a text of fewer than [`MIN_SHINGLES`] word pairs, which is
 /// never grouped.
 pub fn signature(text: &str) -> Option<Signature> {
-    let text = match crate::parse::dateline(text) {
-        Some((_, len)) => &text[len..],
-        None => text,
-    };
-    let words: Vec<u64> = tokens(NL_EXACT, text)
+    let tokens = tokens(NL_EXACT, text);
+    signature_of(&tokens, text)
+}
+
+/// [`signature`] from the text's word tokens as `nl_exact` makes them (the
+/// plain words of the index analysis are the same tokens), so the index
+/// need not tokenize the text again. Tokens of other kinds (prefixed
+/// terms) are skipped.
+pub fn signature_of(tokens: &[crate::analysis::Token], text: &str) -> Option<Signature> {
+    let start = crate::parse::dateline(text).map_or(0, |(_, len)| len);
+    let words: Vec<u64> = tokens
         .iter()
+        .filter(|t| t.offset_from >= start && !t.text.starts_with(char::is_control))
         .map(|t| xxhash_rust::xxh3::xxh3_64(t.text.as_bytes()))
         .collect();
     if words.len() < MIN_SHINGLES + 1 {
@@ -61,7 +70,7 @@ pub fn signature(text: &str) -> Option<Signature> {
             *slot = (*slot).min(mix(shingle ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
         }
     }
-    Some(minima.map(|m| m as u16))
+    Some(minima.map(|m| m as u8))
 }
 
 /// splitmix64's finaliser: a cheap independent-looking hash per slot.
@@ -71,23 +80,20 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// A signature as the values of the `minhash` fast field: slot number in
-/// the high bits, so the values may come back in any order.
-pub fn to_values(signature: &Signature) -> [u64; HASHES] {
-    std::array::from_fn(|i| ((i as u64) << 16) | u64::from(signature[i]))
+/// A signature as the two words of the `minhash_a` and `minhash_b` fast
+/// fields.
+pub fn to_words(signature: &Signature) -> [u64; 2] {
+    let half =
+        |i: usize| u64::from_le_bytes(signature[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+    [half(0), half(1)]
 }
 
-/// A signature from its fast-field values; `None` unless every slot is
-/// there.
-pub fn from_values(values: impl IntoIterator<Item = u64>) -> Option<Signature> {
-    let mut signature = [0u16; HASHES];
-    let mut seen = 0u32;
-    for value in values {
-        let slot = usize::try_from(value >> 16).ok().filter(|&s| s < HASHES)?;
-        signature[slot] = value as u16;
-        seen |= 1 << slot;
-    }
-    (seen == (1u32 << HASHES) - 1).then_some(signature)
+/// A signature from its two fast-field words.
+pub fn from_words(a: u64, b: u64) -> Signature {
+    let mut signature = [0u8; HASHES];
+    signature[..8].copy_from_slice(&a.to_le_bytes());
+    signature[8..].copy_from_slice(&b.to_le_bytes());
+    signature
 }
 
 /// Estimated Jaccard similarity: the share of equal values.
@@ -101,7 +107,7 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
 pub fn clusters(signatures: &[Option<Signature>]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..signatures.len()).collect();
     for band in 0..BANDS {
-        let mut buckets: HashMap<&[u16], usize> = HashMap::new();
+        let mut buckets: HashMap<&[u8], usize> = HashMap::new();
         for (i, signature) in signatures.iter().enumerate() {
             let Some(signature) = signature else { continue };
             let key = &signature[band * ROWS..(band + 1) * ROWS];
@@ -187,12 +193,9 @@ mod tests {
     }
 
     #[test]
-    fn values_round_trip_in_any_order() {
+    fn words_round_trip() {
         let s = sig(ITEM);
-        let mut values = to_values(&s).to_vec();
-        values.reverse();
-        assert_eq!(from_values(values.clone()), Some(s));
-        values.pop();
-        assert_eq!(from_values(values), None);
+        let [a, b] = to_words(&s);
+        assert_eq!(from_words(a, b), s);
     }
 }

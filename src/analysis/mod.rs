@@ -26,12 +26,13 @@
 //! index.
 
 mod aliases;
+mod boundaries;
 mod compound;
-mod fields;
 pub mod lexicon;
 mod names;
 mod stem;
 mod stopwords;
+pub mod terms;
 mod tokenizer;
 
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, TokenizerManager};
@@ -41,9 +42,9 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 pub use aliases::Aliases;
+pub use boundaries::{Boundary, between as boundary_between};
 pub use compound::Decompounder;
-pub use fields::part_tokens;
-pub use names::{NameKeyFilter, acronym_key, is_acronym, name_key};
+pub use names::{NameKeyFilter, acronym_key, is_acronym, name_key, name_keys};
 pub use stem::{StemFilter, Stemmer, stem};
 pub use stopwords::{PARTICLES, is_stopword};
 pub use tokenizer::{DutchTokenizer, MAX_TOKEN_BYTES, is_ignorable};
@@ -56,9 +57,12 @@ pub const NL_EXACT: &str = "nl_exact";
 pub const NL_FACET: &str = "nl_facet";
 /// Name spelling keys of capitalised words.
 pub const NL_NAME: &str = "nl_name";
+/// Every index term of a text in one stream ([`terms`]): words, stems,
+/// compound parts, name keys and sentence boundaries.
+pub const NL_TERMS: &str = "nl_terms";
 
 /// Every analyzer name this module registers.
-pub const ALL: [&str; 4] = [NL_TEXT, NL_EXACT, NL_FACET, NL_NAME];
+pub const ALL: [&str; 5] = [NL_TEXT, NL_EXACT, NL_FACET, NL_NAME, NL_TERMS];
 
 /// Version of the frostem crate the stemmer comes from. A test compares it
 /// with `Cargo.lock`, so a dependency bump forces a new analyzer id.
@@ -120,6 +124,9 @@ pub fn analyzer(name: &str, config: &AnalysisConfig) -> Option<TextAnalyzer> {
         NL_TEXT => Some(folded().filter(StemFilter(config.stemmer)).build()),
         NL_EXACT | NL_FACET => Some(folded().build()),
         NL_NAME => Some(TextAnalyzer::builder(DutchTokenizer).filter(NameKeyFilter).build()),
+        NL_TERMS => {
+            Some(TextAnalyzer::from(terms::TermsTokenizer { config: *config, is_place: |_| false }))
+        }
         _ => None,
     }
 }

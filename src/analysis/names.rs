@@ -181,6 +181,12 @@ thread_local! {
         std::cell::RefCell::new(Memo::new(KEY_CACHE_WORDS));
 }
 
+/// The keys indexed for a capitalised word (see [`NameKeyFilter`]),
+/// remembered per thread.
+pub fn name_keys(word: &str) -> Rc<[String]> {
+    KEYS.with_borrow_mut(|memo| memo.get_or_insert_with(word, || keys_of(word).into()))
+}
+
 /// The keys indexed for a capitalised word, in order: its name key, its
 /// acronym key if it is an acronym, and the key without a genitive `s` if
 /// that differs (`Poetins` also gets the key of `Poetin`).
@@ -218,9 +224,7 @@ impl<T: TokenStream> TokenStream for NameKeyStream<T> {
             if !source.text.starts_with(char::is_uppercase) || source.text.chars().count() < 2 {
                 continue;
             }
-            let keys = KEYS.with_borrow_mut(|memo| {
-                memo.get_or_insert_with(&source.text, || keys_of(&source.text).into())
-            });
+            let keys = name_keys(&source.text);
             for key in &keys[1..] {
                 self.pending.push_back(Token { text: key.clone(), ..source.clone() });
             }

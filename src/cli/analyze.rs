@@ -13,11 +13,11 @@ use super::Exit;
 pub struct AnalyzeArgs {
     /// The text to analyse.
     text: String,
-    /// Field whose analyzer to run (repeatable; default: body, body_exact,
-    /// parts and names).
+    /// Field whose analyzer to run (repeatable; default: body_terms, every
+    /// term the body is indexed under).
     #[arg(long, short, value_name = "FIELD")]
     field: Vec<String>,
-    /// Print JSON: {"field": {"analyzer", "tokens": [{"text", "position", "start", "end", "source"}]}}.
+    /// Print JSON: {"field": {"analyzer", "tokens": [{"kind", "text", "position", "start", "end", "source"}]}}.
     #[arg(long)]
     json: bool,
 }
@@ -55,11 +55,13 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Exit> {
     for (field, analyzer, tokens) in &results {
         writeln!(out, "{field} ({analyzer})")?;
         for t in tokens {
+            let (kind, text) = kind(&t.text);
+            let shown = if kind == "word" { text.to_string() } else { format!("{kind}:{text}") };
             writeln!(
                 out,
                 "  {:>3}  {:<28} {}",
                 t.position,
-                t.text,
+                shown,
                 source(t, &args.text).unwrap_or_default()
             )?;
         }
@@ -72,9 +74,26 @@ fn source<'a>(t: &newsidx::analysis::Token, text: &'a str) -> Option<&'a str> {
     text.get(t.offset_from..t.offset_to)
 }
 
+/// What kind of term a token is (`word`, `stem`, `part`, `name`,
+/// `sentence`, `paragraph`) and its text without the kind's prefix.
+fn kind(term: &str) -> (&'static str, &str) {
+    use newsidx::analysis::terms::{NAME, PARAGRAPH, PART, SENTENCE, STEM, kind_of};
+    match kind_of(term) {
+        (None, text) => ("word", text),
+        (Some(STEM), text) => ("stem", text),
+        (Some(PART), text) => ("part", text),
+        (Some(NAME), text) => ("name", text),
+        _ if term == SENTENCE => ("sentence", ""),
+        _ if term == PARAGRAPH => ("paragraph", ""),
+        (Some(_), text) => ("other", text),
+    }
+}
+
 fn token_json(t: &newsidx::analysis::Token, text: &str) -> serde_json::Value {
+    let (kind, term) = kind(&t.text);
     serde_json::json!({
-        "text": t.text,
+        "kind": kind,
+        "text": term,
         "position": t.position,
         "start": t.offset_from,
         "end": t.offset_to,

@@ -1,17 +1,17 @@
 //! `newsidx analyze`: the terms a field's analyzer makes of a text.
 //!
 //! Owns the mapping from a field name to what is indexed for it, the same
-//! way documents are built: the field's analyzer from the schema, and for
-//! `parts` the decompounder.
+//! way documents are built: the field's analyzer from the schema; for the
+//! title and body terms the index analysis with the gazetteer's places.
 
 use tantivy::schema::FieldType;
 
 use super::document::is_place;
 use super::schema::schema;
-use crate::analysis::{self, AnalysisConfig, Decompounder, NL_EXACT, Token};
+use crate::analysis::{self, AnalysisConfig, NL_TERMS, Token};
 
 /// Fields `analyze` shows when none is named.
-pub const DEFAULT_FIELDS: &[&str] = &["body_stem", "body_exact", "parts", "names"];
+pub const DEFAULT_FIELDS: &[&str] = &["body_terms"];
 
 /// Tokens the field `field` gets for `text`, with the analyzer's name;
 /// `None` for an unknown or untokenized field.
@@ -23,10 +23,8 @@ pub fn analyze(field: &str, text: &str, config: &AnalysisConfig) -> Option<(Stri
     if !analysis::ALL.contains(&analyzer.as_str()) {
         return None;
     }
-    if field == "parts" {
-        let exact = analysis::tokens_with(config, NL_EXACT, text);
-        let parts = analysis::part_tokens(&exact, &Decompounder, &is_place, config);
-        return Some((analyzer, parts));
+    if analyzer == NL_TERMS {
+        return Some((analyzer, analysis::terms::index_tokens(text, config, &is_place)));
     }
     Some((analyzer.clone(), analysis::tokens_with(config, &analyzer, text)))
 }
@@ -61,16 +59,18 @@ mod tests {
 
     #[test]
     fn each_field_uses_its_analyzer() {
-        assert_eq!(texts("body_exact", "Vluchtelingen"), ["vluchtelingen"]);
-        assert_eq!(texts("body_stem", "Vluchtelingen"), texts("body_stem", "vluchteling"));
-        assert_eq!(texts("names", "president Poetin"), texts("names", "Putin"));
+        let body = texts("body_terms", "Vluchtelingen");
+        assert!(body.contains(&"vluchtelingen".to_string()), "{body:?}");
+        let stem = analysis::stem("vluchtelingen").into_owned();
+        assert!(body.contains(&analysis::terms::prefixed(analysis::terms::STEM, &stem)));
         assert_eq!(texts("location", "Den Haag"), ["den", "haag"]);
     }
 
     #[test]
-    fn parts_field_shows_compound_parts() {
-        let parts = texts("parts", "vluchtelingen in het vluchtelingenkamp");
-        assert!(parts.contains(&analysis::stem("kamp").into_owned()), "{parts:?}");
+    fn terms_field_shows_compound_parts_of_places_as_indexed() {
+        let parts = texts("body_terms", "de Gazastrook");
+        let gaza = analysis::terms::prefixed(analysis::terms::PART, "gaza");
+        assert!(parts.contains(&gaza), "a place after a place splits: {parts:?}");
     }
 
     #[test]
@@ -78,6 +78,6 @@ mod tests {
         assert!(analyze("bestaat_niet", "x", &AnalysisConfig::default()).is_none());
         assert!(analyze("id", "x", &AnalysisConfig::default()).is_none());
         assert!(analyze("body", "x", &AnalysisConfig::default()).is_none(), "stored only");
-        assert!(analyzable_fields().contains(&"parts".to_string()));
+        assert!(analyzable_fields().contains(&"title_terms".to_string()));
     }
 }

@@ -9,24 +9,24 @@ use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::Fields;
-use crate::analysis::{self, AnalysisConfig, Decompounder};
+use crate::analysis::{self, AnalysisConfig};
 use crate::crawl::SourceFile;
 use crate::entities::gazetteer;
 use crate::news::Story;
 use crate::syndication;
 
-/// The tantivy document of a story; `file` is the page it came from, whose
-/// size, modification time and hash let the next build skip unchanged
-/// pages.
-/// Title and body are stored as written and indexed by the registered
-/// analyzers of their fields; with a decompounder, the stems of compound
-/// parts go to the `parts` field, pre-tokenized.
+/// The tantivy document of a story; `file` is the page it came from.
+///
+/// Title and body are stored as written and indexed, each in one field,
+/// under every term [`analysis::terms`] makes of them (words, stems,
+/// compound parts, name keys, sentence boundaries), computed here once.
+/// The page's file stamp (size, modification time, hash), which lets the
+/// next build skip unchanged pages, goes with its first story only.
 pub fn document(
     f: &Fields,
     story: &Story,
     file: &SourceFile,
     config: &AnalysisConfig,
-    decompounder: Option<&Decompounder>,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &story.id);
@@ -37,18 +37,15 @@ pub fn document(
     }
     doc.add_text(f.title, &story.title);
     doc.add_text(f.body, &story.body);
-    let texts =
-        [(&story.title, f.title_stem, f.title_exact), (&story.body, f.body_stem, f.body_exact)];
-    for (text, stem_field, exact_field) in texts {
-        doc.add_text(stem_field, text);
-        doc.add_text(exact_field, text);
-        doc.add_text(f.names, text);
-        if let Some(decompounder) = decompounder {
-            let exact = analysis::tokens_with(config, analysis::NL_EXACT, text);
-            let parts = analysis::part_tokens(&exact, decompounder, &is_place, config);
-            doc.add_pre_tokenized_text(f.parts, pre_tokenized(parts));
-        }
+    let title = analysis::terms::index_tokens(&story.title, config, &is_place);
+    doc.add_pre_tokenized_text(f.title_terms, pre_tokenized(title));
+    let body = analysis::terms::index_tokens(&story.body, config, &is_place);
+    if let Some(signature) = syndication::signature_of(&body, &story.body) {
+        let [a, b] = syndication::to_words(&signature);
+        doc.add_u64(f.minhash_a, a);
+        doc.add_u64(f.minhash_b, b);
     }
+    doc.add_pre_tokenized_text(f.body_terms, pre_tokenized(body));
     if let Some(city) = &story.dateline {
         doc.add_text(f.dateline, city);
     }
@@ -64,14 +61,11 @@ pub fn document(
         }
     }
     doc.add_date(f.published, DateTime::from_timestamp_secs(story.published.unix_timestamp()));
-    doc.add_u64(f.file_size, file.entry.size);
-    if let Some(signature) = syndication::signature(&story.body) {
-        for value in syndication::to_values(&signature) {
-            doc.add_u64(f.minhash, value);
-        }
+    if story.id.ends_with("#0") {
+        doc.add_u64(f.file_size, file.entry.size);
+        doc.add_i64(f.file_mtime, file.entry.mtime_ns);
+        doc.add_u64(f.file_hash, file.hash);
     }
-    doc.add_i64(f.file_mtime, file.entry.mtime_ns);
-    doc.add_u64(f.file_hash, file.hash);
     doc
 }
 
@@ -112,7 +106,9 @@ pub fn stored(f: &Fields, doc: &TantivyDocument) -> StoredStory {
     let all = |field| doc.get_all(field).filter_map(|v| v.as_str()).map(str::to_string).collect();
     StoredStory {
         id: first(f.id).unwrap_or_default(),
-        path: first(f.path).unwrap_or_default(),
+        path: first(f.id)
+            .map(|id| id.rsplit_once('#').map_or(id.clone(), |(p, _)| p.to_string()))
+            .unwrap_or_default(),
         kind: first(f.kind).unwrap_or_default(),
         section: first(f.section),
         title: first(f.title).unwrap_or_default(),

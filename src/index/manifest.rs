@@ -1,12 +1,15 @@
 //! What the index holds, page by page: path → file stamp and story count.
 //!
-//! Owns reading the manifest back from the index itself (the `path`,
-//! `file_size` and `file_mtime` fast fields of live documents), so it can
-//! never disagree with what was committed. No side file to keep in sync.
+//! Owns reading the manifest back from the index itself, so it can never
+//! disagree with what was committed: the `path` term dictionary lists the
+//! pages, its postings their live stories, and the page's first story
+//! carries the file stamp (`file_size`, `file_mtime`, `file_hash` fast
+//! fields). No side file to keep in sync.
 
 use std::collections::HashMap;
 
-use tantivy::Searcher;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, Searcher, TERMINATED};
 
 /// Size and modification time of a page file when it was indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,35 +26,42 @@ pub struct Stamp {
 
 /// Page path → stamp, for every page with live documents.
 pub fn read(searcher: &Searcher) -> tantivy::Result<HashMap<String, Stamp>> {
-    let mut out = HashMap::new();
+    let field = searcher.schema().get_field("path")?;
+    let mut out: HashMap<String, Stamp> = HashMap::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
-        let Some(paths) = fast.str("path")? else { continue };
-        let sizes = fast.u64("file_size")?;
-        let mtimes = fast.i64("file_mtime")?;
-        let hashes = fast.u64("file_hash")?;
-        let mut by_ord: HashMap<u64, Stamp> = HashMap::new();
-        for doc in segment.doc_ids_alive() {
-            let Some(ord) = paths.term_ords(doc).next() else { continue };
-            by_ord
-                .entry(ord)
-                .or_insert_with(|| Stamp {
-                    size: sizes.first(doc).unwrap_or(0),
-                    mtime_ns: mtimes.first(doc).unwrap_or(0),
-                    hash: hashes.first(doc).unwrap_or(0),
-                    stories: 0,
-                })
-                .stories += 1;
-        }
-        let mut name = String::new();
-        for (ord, stamp) in by_ord {
-            name.clear();
-            paths.ord_to_str(ord, &mut name)?;
+        let (sizes, mtimes, hashes) =
+            (fast.u64("file_size")?, fast.i64("file_mtime")?, fast.u64("file_hash")?);
+        let inverted = segment.inverted_index(field)?;
+        let mut terms = inverted.terms().stream()?;
+        while terms.advance() {
+            let mut postings =
+                inverted.read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
+            let (mut stories, mut file) = (0, None);
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if !segment.is_deleted(doc) {
+                    stories += 1;
+                    if let Some(size) = sizes.first(doc) {
+                        let mtime = mtimes.first(doc).unwrap_or(0);
+                        file = Some((size, mtime, hashes.first(doc).unwrap_or(0)));
+                    }
+                }
+                doc = postings.advance();
+            }
+            if stories == 0 {
+                continue;
+            }
+            let path = String::from_utf8_lossy(terms.key()).into_owned();
             // A page's stories may be spread over segments (tantivy's
-            // indexing threads share the documents out).
-            out.entry(name.clone())
-                .and_modify(|s: &mut Stamp| s.stories += stamp.stories)
-                .or_insert(stamp);
+            // indexing threads share the documents out); only one carries
+            // the stamp.
+            let stamp =
+                out.entry(path).or_insert(Stamp { size: 0, mtime_ns: 0, hash: 0, stories: 0 });
+            stamp.stories += stories;
+            if let Some((size, mtime_ns, hash)) = file {
+                (stamp.size, stamp.mtime_ns, stamp.hash) = (size, mtime_ns, hash);
+            }
         }
     }
     Ok(out)

@@ -30,13 +30,9 @@ pub struct Fields {
     pub kind: Field,
     pub section: Field,
     pub title: Field,
-    pub title_stem: Field,
-    pub title_exact: Field,
+    pub title_terms: Field,
     pub body: Field,
-    pub body_stem: Field,
-    pub body_exact: Field,
-    pub parts: Field,
-    pub names: Field,
+    pub body_terms: Field,
     pub dateline: Field,
     pub agency: Field,
     pub person: Field,
@@ -46,7 +42,8 @@ pub struct Fields {
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
-    pub minhash: Field,
+    pub minhash_a: Field,
+    pub minhash_b: Field,
 }
 
 /// The kinds of field the code relies on.
@@ -89,13 +86,9 @@ impl Fields {
             kind: get("kind", Type::Text)?,
             section: get("section", Type::Text)?,
             title: get("title", Type::Text)?,
-            title_stem: get("title_stem", Type::Text)?,
-            title_exact: get("title_exact", Type::Text)?,
+            title_terms: get("title_terms", Type::Text)?,
             body: get("body", Type::Text)?,
-            body_stem: get("body_stem", Type::Text)?,
-            body_exact: get("body_exact", Type::Text)?,
-            parts: get("parts", Type::Text)?,
-            names: get("names", Type::Text)?,
+            body_terms: get("body_terms", Type::Text)?,
             dateline: get("dateline", Type::Text)?,
             agency: get("agency", Type::Text)?,
             person: get("person", Type::Text)?,
@@ -105,7 +98,8 @@ impl Fields {
             file_size: get("file_size", Type::U64)?,
             file_mtime: get("file_mtime", Type::I64)?,
             file_hash: get("file_hash", Type::U64)?,
-            minhash: get("minhash", Type::U64)?,
+            minhash_a: get("minhash_a", Type::U64)?,
+            minhash_b: get("minhash_b", Type::U64)?,
         })
     }
 }
@@ -121,7 +115,7 @@ mod tests {
         Fields::resolve(&schema).unwrap();
         assert_eq!(
             schema.fields().count(),
-            22,
+            19,
             "a field was added: bind it in Fields and document it"
         );
     }
@@ -153,10 +147,8 @@ mod tests {
                 FieldType::Str(o) => o.get_indexing_options().unwrap().tokenizer().to_string(),
                 _ => unreachable!(),
             };
-        assert_eq!(tokenizer("body_stem"), analysis::NL_TEXT);
-        assert_eq!(tokenizer("body_exact"), analysis::NL_EXACT);
+        assert_eq!(tokenizer("body_terms"), analysis::NL_TERMS);
+        assert_eq!(tokenizer("title_terms"), analysis::NL_TERMS);
         assert_eq!(tokenizer("location"), analysis::NL_FACET);
-        assert_eq!(tokenizer("parts"), analysis::NL_TEXT);
-        assert_eq!(tokenizer("names"), analysis::NL_NAME);
     }
 }

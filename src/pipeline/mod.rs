@@ -37,7 +37,7 @@ use tantivy::{IndexWriter, Term};
 pub use check::{CheckReport, check};
 pub use plan::{Kept, Plan, thousands};
 
-use crate::analysis::{AnalysisConfig, Decompounder};
+use crate::analysis::AnalysisConfig;
 use crate::crawl::{self, FileEntry, Skip};
 use crate::entities::TaggerExtractor;
 use crate::index::{Fields, IndexDir, IndexInfo, Live, Stamp, Target, commit, tantivy_error};
@@ -221,7 +221,6 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     }
     let job = Job {
         fields: &fields,
-        decompounder: config.analysis.compounds.then_some(&Decompounder),
         extractor,
         analysis: &config.analysis,
         max_file_bytes: config.max_file_bytes,

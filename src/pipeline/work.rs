@@ -9,7 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use tantivy::TantivyDocument;
 
-use crate::analysis::{AnalysisConfig, Decompounder};
+use crate::analysis::AnalysisConfig;
 use crate::crawl::{self, Encoding, FileEntry, Skip, SkipReason};
 use crate::entities::TaggerExtractor;
 use crate::index::{Fields, document};
@@ -19,8 +19,6 @@ use crate::news::{self, Kind};
 pub struct Job<'a> {
     /// Field handles of the schema.
     pub fields: &'a Fields,
-    /// Compound splitter, when compounds are on.
-    pub decompounder: Option<&'a Decompounder>,
     /// Entity tagger.
     pub extractor: &'a TaggerExtractor,
     /// Analysis variant.
@@ -77,10 +75,7 @@ fn stages(job: &Job<'_>, file: &FileEntry) -> Outcome {
     let stories = news::stories(&source, &page, job.extractor);
     test_hook("tagging", &source.text);
     let briefs = stories.iter().filter(|s| s.kind == Kind::Brief).count();
-    let docs = stories
-        .iter()
-        .map(|s| document(job.fields, s, &source, job.analysis, job.decompounder))
-        .collect();
+    let docs = stories.iter().map(|s| document(job.fields, s, &source, job.analysis)).collect();
     test_hook("indexing", &source.text);
     Outcome::Indexed {
         path: file.rel_path.clone(),

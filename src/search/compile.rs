@@ -1,17 +1,16 @@
 //! Parsed query → tantivy query, with the Dutch analyzers.
 //!
-//! Owns query semantics:
-//! - a bare word searches `title_stem` and `body_stem` (every stem the
-//!   analyzer gives at the word's position) and `title_exact` and
-//!   `body_exact` (unstemmed); the scores add up, so a story with the exact
-//!   word ranks above one that only shares its stem, and the title counts
-//!   double;
-//! - it also searches, with low weights, the `parts` of compounds (`kamp`
-//!   finds `vluchtelingenkamp`) and the `names` spelling keys (`Putin`
-//!   finds `Poetin`), plus the other spellings of its alias group (`Kyiv`
-//!   finds `Kiev`);
-//! - a hyphenated word is a phrase of its parts (`GroenLinks-PvdA`) on the
-//!   exact fields (the stemmed fields store no positions);
+//! Owns query semantics. Title and body are each one field of terms of
+//! several kinds ([`crate::analysis::terms`]):
+//! - a bare word searches its stems (every stem the analyzer gives at the
+//!   word's position: the stem term, or the word itself where it is its own
+//!   stem) and the word as written; the scores add up, so a story with the
+//!   exact word ranks above one that only shares its stem, and the title
+//!   counts double;
+//! - it also searches, with low weights, compound parts (`kamp` finds
+//!   `vluchtelingenkamp`) and name spelling keys (`Putin` finds `Poetin`),
+//!   plus the other spellings of its alias group (`Kyiv` finds `Kiev`);
+//! - a hyphenated word is a phrase of its parts (`GroenLinks-PvdA`);
 //! - quoted phrases and prefixes (`vluchteling*`) match exact words only;
 //! - in an unquoted list of words, stop words are left out (`de oorlog in
 //!   Oekraïne`), except acronyms typed in capitals (`OM`, `IS`) and name
@@ -31,6 +30,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::query::Node;
+use crate::analysis::terms::{NAME, PART, STEM, prefixed};
 use crate::analysis::{
     self, Aliases, AnalysisConfig, NL_EXACT, NL_FACET, NL_TEXT, PARTICLES, acronym_key, is_acronym,
     is_stopword, name_key,
@@ -212,7 +212,7 @@ impl Compiler<'_, '_> {
         let f = self.cx.fields;
         for alias in &expansion.aliases {
             let alias_words = first_per_position(&self.positions(NL_EXACT, alias));
-            for field in [f.title_exact, f.body_exact] {
+            for field in [f.title_terms, f.body_terms] {
                 clauses.extend(
                     term_or_phrase(field, &alias_words, 0)
                         .map(|q| (Occur::Should, boosted(q, NAMES_BOOST))),
@@ -255,16 +255,11 @@ impl Compiler<'_, '_> {
         let f = self.cx.fields;
         match scope {
             Scope::Text => {
-                let pairs =
-                    [(f.title_stem, f.title_exact, TITLE_BOOST), (f.body_stem, f.body_exact, 1.0)];
-                self.text(text, &pairs, true, prefix, slop, negated)
+                let fields = [(f.title_terms, TITLE_BOOST), (f.body_terms, 1.0)];
+                self.text(text, &fields, true, prefix, slop, negated)
             }
-            Scope::Title => {
-                self.text(text, &[(f.title_stem, f.title_exact, 1.0)], false, prefix, slop, negated)
-            }
-            Scope::Body => {
-                self.text(text, &[(f.body_stem, f.body_exact, 1.0)], false, prefix, slop, negated)
-            }
+            Scope::Title => self.text(text, &[(f.title_terms, 1.0)], false, prefix, slop, negated),
+            Scope::Body => self.text(text, &[(f.body_terms, 1.0)], false, prefix, slop, negated),
             Scope::Facet(field, is_agency) => {
                 let value = if is_agency { canonical_agency(text) } else { text.to_string() };
                 let toks = first_per_position(&self.positions(NL_FACET, &value));
@@ -284,12 +279,12 @@ impl Compiler<'_, '_> {
         }
     }
 
-    /// A word or phrase over (stemmed, exact, boost) field pairs, plus the
-    /// parts and names fields when `extras`.
+    /// A word or phrase over (terms field, boost) pairs, plus compound
+    /// parts and name keys when `extras`.
     fn text(
         &mut self,
         text: &str,
-        pairs: &[(Field, Field, f32)],
+        pairs: &[(Field, f32)],
         extras: bool,
         prefix: bool,
         slop: Option<u32>,
@@ -319,24 +314,23 @@ impl Compiler<'_, '_> {
         // `OM`, `IS`, `ME`: the lowercase word is a stop word, so only the
         // capitals (and the organisation they stand for) may match.
         let words_too = !(expansion.acronym && is_stopword(&exact[0].1));
-        for &(stem_field, exact_field, boost) in pairs.iter().filter(|_| words_too) {
+        for &(field, boost) in pairs.iter().filter(|_| words_too) {
             let exact_query = if prefix {
-                prefix_query(exact_field, &exact)
+                prefix_query(field, &exact)
             } else {
-                term_or_phrase(exact_field, &exact, slop.unwrap_or(0))
+                term_or_phrase(field, &exact, slop.unwrap_or(0))
             };
             let exact_boost = if bare { boost * EXACT_BOOST } else { boost };
             clauses.extend(exact_query.map(|q| (Occur::Should, boosted(q, exact_boost))));
-            // Stemmed fields keep no positions: a word of several parts is
-            // a phrase on the exact field only.
+            // A word of several parts is a phrase of the words as written.
             clauses.extend(
                 single_stems
                     .iter()
-                    .map(|s| (Occur::Should, boosted(term_query(stem_field, s), boost))),
+                    .map(|s| (Occur::Should, boosted(self.stem_query(field, s), boost))),
             );
         }
         if extras && bare && exact.len() == 1 {
-            self.extras(text, &single_stems, &mut expansion, &mut clauses);
+            self.extras(text, &single_stems, pairs, &mut expansion, &mut clauses);
         }
         if extras && !prefix {
             self.organization(text, &mut expansion, &mut clauses);
@@ -351,10 +345,10 @@ impl Compiler<'_, '_> {
     fn organization(&self, text: &str, expansion: &mut Expansion, clauses: &mut Clauses) {
         let f = self.cx.fields;
         if expansion.acronym {
-            clauses.push((
-                Occur::Should,
-                boosted(term_query(f.names, &acronym_key(text)), EXACT_BOOST),
-            ));
+            let key = prefixed(NAME, &acronym_key(text));
+            for field in [f.title_terms, f.body_terms] {
+                clauses.push((Occur::Should, boosted(term_query(field, &key), EXACT_BOOST)));
+            }
         }
         let Some(name) = organization(text.trim()) else { return };
         let words = first_per_position(&self.positions(NL_FACET, name));
@@ -364,20 +358,23 @@ impl Compiler<'_, '_> {
         }
     }
 
-    /// Compound parts, name keys and aliases of a single word.
+    /// Compound parts, name keys and aliases of a single word, in the
+    /// `fields` of the scope.
     fn extras(
         &self,
         text: &str,
         stems: &[String],
+        fields: &[(Field, f32)],
         expansion: &mut Expansion,
         clauses: &mut Clauses,
     ) {
-        let f = self.cx.fields;
         if self.cx.config.compounds {
             expansion.parts = !stems.is_empty();
-            clauses.extend(
-                stems.iter().map(|s| (Occur::Should, boosted(term_query(f.parts, s), PARTS_BOOST))),
-            );
+            for &(field, _) in fields {
+                clauses.extend(stems.iter().map(|s| {
+                    (Occur::Should, boosted(term_query(field, &prefixed(PART, s)), PARTS_BOOST))
+                }));
+            }
         }
         if !self.cx.config.names {
             return;
@@ -387,7 +384,7 @@ impl Compiler<'_, '_> {
         for alias in &expansion.aliases {
             keys.push(name_key(alias));
             let words = first_per_position(&self.positions(NL_EXACT, alias));
-            for field in [f.title_exact, f.body_exact] {
+            for &(field, _) in fields {
                 clauses.extend(
                     term_or_phrase(field, &words, 0)
                         .map(|q| (Occur::Should, boosted(q, NAMES_BOOST))),
@@ -397,10 +394,27 @@ impl Compiler<'_, '_> {
         keys.retain(|k| !k.is_empty() && !k.contains(' '));
         keys.sort();
         keys.dedup();
-        clauses.extend(
-            keys.iter().map(|k| (Occur::Should, boosted(term_query(f.names, k), NAMES_BOOST))),
-        );
+        for &(field, _) in fields {
+            clauses.extend(keys.iter().map(|k| {
+                (Occur::Should, boosted(term_query(field, &prefixed(NAME, k)), NAMES_BOOST))
+            }));
+        }
         expansion.name_keys = keys;
+    }
+
+    /// Stories with a word whose stems include `stem`: the stem term, or
+    /// the word itself where a word is its own stem (the index writes a stem
+    /// term only where it differs from the word).
+    fn stem_query(&self, field: Field, stem: &str) -> Box<dyn Query> {
+        let stem_term = term_query(field, &prefixed(STEM, stem));
+        let own = self.cx.config.stemmer.with_stems(stem, |stems| stems.iter().any(|s| s == stem));
+        if !own {
+            return stem_term;
+        }
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, stem_term),
+            (Occur::Should, term_query(field, stem)),
+        ]))
     }
 
     /// Tokens of `text` grouped by position (offsets from the first), each

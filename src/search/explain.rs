@@ -67,14 +67,16 @@ pub fn explain(
     Ok(expansions.iter().map(|e| explain_one(index, e, &words, &decompounder)).collect())
 }
 
-/// Every word of the `body_exact` field with its document frequency.
+/// Every word (as written) of the body with its document frequency.
 fn exact_words(index: &NewsIndex) -> tantivy::Result<HashMap<String, u64>> {
     let mut words: HashMap<String, u64> = HashMap::new();
     for segment in index.searcher().segment_readers() {
-        let inverted = segment.inverted_index(index.fields().body_exact)?;
+        let inverted = segment.inverted_index(index.fields().body_terms)?;
         let mut stream = inverted.terms().stream()?;
         while stream.advance() {
-            if let Ok(word) = std::str::from_utf8(stream.key()) {
+            if let Ok(word) = std::str::from_utf8(stream.key())
+                && !word.starts_with(char::is_control)
+            {
                 *words.entry(word.to_string()).or_default() += u64::from(stream.value().doc_freq);
             }
         }

@@ -115,13 +115,18 @@ fn read(
             Some(column) => ids_of(&column, chunk)?,
             None => vec![String::new(); chunk.len()],
         };
-        let minhash = if with_signatures { Some(fast.u64("minhash")?) } else { None };
+        let minhash = if with_signatures {
+            Some((fast.u64("minhash_a")?, fast.u64("minhash_b")?))
+        } else {
+            None
+        };
         for (m, id) in chunk.iter().zip(ids) {
             members.push(Member { score: m.score, id, address: m.address });
+            let doc = m.address.doc_id;
             signatures.push(
                 minhash
                     .as_ref()
-                    .and_then(|c| syndication::from_values(c.values_for_doc(m.address.doc_id))),
+                    .and_then(|(a, b)| Some(syndication::from_words(a.first(doc)?, b.first(doc)?))),
             );
         }
     }

@@ -112,34 +112,36 @@ fn analyze_shows_each_fields_tokens() {
         "analyze",
         "--json",
         "--field",
-        "body_stem",
+        "body_terms",
         "--field",
-        "body_exact",
-        "--field",
-        "names",
-        "Poetins vluchtelingen",
+        "location",
+        "Poetins vluchtelingenkamp. Daarna",
     ]);
     assert_exit(&out, 0);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let texts = |field: &str| -> Vec<String> {
+    let of_kind = |field: &str, kind: &str| -> Vec<String> {
         json[field]["tokens"]
             .as_array()
             .unwrap()
             .iter()
+            .filter(|t| t["kind"] == kind)
             .map(|t| t["text"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(texts("body_exact"), ["poetins", "vluchtelingen"]);
-    assert_eq!(json["body_stem"]["analyzer"], "nl_text");
-    assert_eq!(texts("body_stem")[0], "poetin");
-    assert_eq!(
-        texts("names"),
-        [newsidx::analysis::name_key("Poetins"), newsidx::analysis::name_key("Poetin")]
-    );
-    assert_eq!(json["body_exact"]["tokens"][1]["source"], "vluchtelingen");
+    assert_eq!(json["body_terms"]["analyzer"], "nl_terms");
+    assert_eq!(of_kind("body_terms", "word"), ["poetins", "vluchtelingenkamp", "daarna"]);
+    assert!(of_kind("body_terms", "stem").contains(&"poetin".to_string()));
+    assert!(of_kind("body_terms", "part").contains(&newsidx::analysis::stem("kamp").into_owned()));
+    let names = of_kind("body_terms", "name");
+    for key in [newsidx::analysis::name_key("Poetins"), newsidx::analysis::name_key("Poetin")] {
+        assert!(names.contains(&key), "{names:?}");
+    }
+    assert_eq!(of_kind("body_terms", "sentence").len(), 1, "Daarna opens a sentence");
+    assert_eq!(of_kind("location", "word"), ["poetins", "vluchtelingenkamp", "daarna"]);
+    assert_eq!(json["body_terms"]["tokens"][0]["source"], "Poetins");
 
     let human = String::from_utf8(env().run(&["analyze", "droneaanval"]).stdout).unwrap();
-    assert!(human.contains("parts (nl_text)") && human.contains("drone"), "{human}");
+    assert!(human.contains("body_terms (nl_terms)") && human.contains("part:drone"), "{human}");
     let bad = env().run(&["analyze", "--field", "id", "x"]);
     assert_exit(&bad, 2);
     assert!(stderr(&bad).contains("fields with an analyzer"));
