@@ -88,7 +88,7 @@ fn large_index(c: &mut Criterion) {
         });
     }
     let searcher = index.searcher();
-    let field = index.fields().body_terms;
+    let field = index.fields().body;
     for (name, words, phrase) in [
         ("baseline_tantivy_term", &["poetin"][..], false),
         ("baseline_tantivy_and", &["kabinet", "minister"][..], false),

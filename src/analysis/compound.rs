@@ -241,8 +241,8 @@ impl Decompounder {
         // A part must make other listed compounds too; the word's own
         // entry counts once when it is listed.
         let attested = 1 + u16::from(lexicon::lookup(word).is_some_and(|e| e.is(LOWER)));
-        let (score, spans) = best_split(word, |part, role, first| {
-            part_weight(part, role, first && first_may_be_place && is_place(part), attested)
+        let (score, spans) = best_split(word, |part, entry, role, first| {
+            part_weight(part, entry, role, first && first_may_be_place && is_place(part), attested)
         })?;
         if first_may_be_place && !is_place(&word[spans[0].0..spans[0].1]) {
             return None;
@@ -263,12 +263,17 @@ impl Decompounder {
 /// else growing with how many listed compounds it heads or modifies, which
 /// must be at least `attested`. `place_ok`: the part may be a place name
 /// (the first part of a place).
-fn part_weight(part: &str, role: Role, place_ok: bool, attested: u16) -> f64 {
+fn part_weight(
+    part: &str,
+    entry: lexicon::Entry,
+    role: Role,
+    place_ok: bool,
+    attested: u16,
+) -> f64 {
     let len = part.chars().count();
     if len < 3 || BOUND.contains(&part) || (len <= 7 && is_stopword(part)) {
         return 0.0;
     }
-    let Some(entry) = lexicon::lookup(part) else { return 0.0 };
     // Three letters are too often an accident (`inblik+ten`, `pre+mier`):
     // only a short list.
     if len == 3 && !SHORT_PARTS.contains(&part) {
@@ -370,8 +375,9 @@ fn undouble(stem: &str) -> String {
 type Span = (usize, usize);
 
 /// The best way to write `word` as 2–[`MAX_PARTS`] parts joined by linkers,
-/// as the spans of those parts. `weight(part, role, is_first)` gives 0 for
-/// what cannot be a part there.
+/// as the spans of those parts. Parts are listed words;
+/// `weight(part, entry, role, is_first)` gives 0 for what cannot be a part
+/// there.
 ///
 /// Left to right over the positions where a part can start (0, and after a
 /// possible modifier and a linker), keeping `best[k][end]`: the best
@@ -379,7 +385,10 @@ type Span = (usize, usize);
 /// `word[..end]` into `k + 1` modifiers. The head closes a split at the
 /// word's end. Only reachable starts are tried, so most non-compounds cost
 /// a few lookups.
-fn best_split(word: &str, weight: impl Fn(&str, Role, bool) -> f64) -> Option<(f64, Vec<Span>)> {
+fn best_split(
+    word: &str,
+    weight: impl Fn(&str, lexicon::Entry, Role, bool) -> f64,
+) -> Option<(f64, Vec<Span>)> {
     type Best = FxHashMap<usize, (f64, Vec<Span>)>;
     let bounds: Vec<usize> =
         word.char_indices().map(|(i, _)| i).chain(std::iter::once(word.len())).collect();
@@ -391,22 +400,29 @@ fn best_split(word: &str, weight: impl Fn(&str, Role, bool) -> f64) -> Option<(f
         if !starts[from] {
             continue;
         }
-        for &to in bounds.iter().filter(|&&t| t > from && t - from <= MAX_PART) {
+        for (length, entry) in lexicon::prefixes(&word[from..]) {
+            let to = from + length;
+            if length > MAX_PART {
+                break;
+            }
             let part = &word[from..to];
             if to == word.len() {
                 if from > 0 {
-                    let w = weight(part, Role::Head, false);
+                    let w = weight(part, entry, Role::Head, false);
                     if w > 0.0 {
                         // A linker is not taken from a head that is a word
                         // with it: `water+stand`, not `water+s+tand`.
-                        let absorbs =
-                            |l: &str| weight(&word[from - l.len()..to], Role::Head, false) > 0.0;
+                        let absorbs = |l: &str| {
+                            let head = &word[from - l.len()..to];
+                            lexicon::lookup(head)
+                                .is_some_and(|e| weight(head, e, Role::Head, false) > 0.0)
+                        };
                         finished.extend(close(&best, word, from, to, w, &absorbs));
                     }
                 }
                 continue;
             }
-            let w = weight(part, Role::Modifier, from == 0);
+            let w = weight(part, entry, Role::Modifier, from == 0);
             if w > 0.0 && extend(&mut best, word, from, to, w) {
                 for linker in LINKERS.iter().filter(|l| word[to..].starts_with(*l)) {
                     starts[to + linker.len()] = true;

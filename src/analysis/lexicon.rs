@@ -77,6 +77,26 @@ pub fn len() -> usize {
     LEXICON.len()
 }
 
+/// Every listed word that `text` starts with, as (its length in bytes, its
+/// entry), shortest first: one walk down the FST instead of a lookup per
+/// prefix (the decompounder asks this at every possible part start).
+pub fn prefixes(text: &str) -> Vec<(usize, Entry)> {
+    let fst = LEXICON.as_fst();
+    let mut node = fst.root();
+    let mut output = fst::raw::Output::zero();
+    let mut out = Vec::new();
+    for (i, byte) in text.bytes().enumerate() {
+        let Some(index) = node.find_input(byte) else { break };
+        let transition = node.transition(index);
+        output = output.cat(transition.out);
+        node = fst.node(transition.addr);
+        if node.is_final() && text.is_char_boundary(i + 1) {
+            out.push((i + 1, Entry::from_value(output.cat(node.final_output()).value())));
+        }
+    }
+    out
+}
+
 /// Linking morphemes counted between a modifier and a head. A linking `s`
 /// is taken before a listed form that ends in it (`rechtszaak` counts for
 /// `recht`, not `rechts`); other linkers only when the modifier as written
@@ -196,6 +216,16 @@ mod tests {
             return;
         };
         assert!(build(&text) == include_bytes!("data/opentaal.fst"), "run the gen_lexicon example");
+    }
+
+    #[test]
+    fn prefixes_are_the_listed_words_a_text_starts_with() {
+        let found: Vec<usize> = prefixes("kampvuurtje").iter().map(|(n, _)| *n).collect();
+        assert!(found.contains(&4) && found.contains(&8), "kamp, kampvuur: {found:?}");
+        for (n, entry) in prefixes("kampvuurtje") {
+            assert_eq!(lookup(&"kampvuurtje"[..n]), Some(entry));
+        }
+        assert!(prefixes("xqzwv").iter().all(|(n, _)| *n <= 1), "at most the letter x");
     }
 
     #[test]

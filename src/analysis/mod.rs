@@ -124,9 +124,7 @@ pub fn analyzer(name: &str, config: &AnalysisConfig) -> Option<TextAnalyzer> {
         NL_TEXT => Some(folded().filter(StemFilter(config.stemmer)).build()),
         NL_EXACT | NL_FACET => Some(folded().build()),
         NL_NAME => Some(TextAnalyzer::builder(DutchTokenizer).filter(NameKeyFilter).build()),
-        NL_TERMS => {
-            Some(TextAnalyzer::from(terms::TermsTokenizer { config: *config, is_place: |_| false }))
-        }
+        NL_TERMS => Some(TextAnalyzer::from(terms::TermsTokenizer::new(*config, |_| false))),
         _ => None,
     }
 }
@@ -147,6 +145,17 @@ pub fn register(manager: &TokenizerManager, config: &AnalysisConfig) {
     for name in ALL {
         manager.register(name, analyzer(name, config).expect("every name in ALL has an analyzer"));
     }
+}
+
+/// Registers the index analysis [`NL_TERMS`] with a place list: the
+/// decompounder splits a known place only after a place (`Gazastrook`, not
+/// `Zeeland`), and what a place is, the caller knows.
+pub fn register_terms(
+    manager: &TokenizerManager,
+    config: &AnalysisConfig,
+    is_place: fn(&str) -> bool,
+) {
+    manager.register(NL_TERMS, TextAnalyzer::from(terms::TermsTokenizer::new(*config, is_place)));
 }
 
 /// Runs the analyzer `name` (default variant) over `text`.

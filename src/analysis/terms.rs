@@ -9,7 +9,7 @@
 //! | the word as written, lowercased and folded | always | `vluchtelingenkampen` |
 //! | [`STEM`] + each stem that differs from the word | stemmed variants | `\u{1}vluchtelingenkamp` |
 //! | [`PART`] + the stem of each compound part | compounds | `\u{2}vluchteling`, `\u{2}kamp` |
-//! | [`NAME`] + each spelling key | capitalised words | `\u{3}vluchtelingenkampen` |
+//! | [`NAME`] + each spelling key | capitalised words, not stop words opening a sentence | `\u{3}vluchtelingenkampen` |
 //! | [`SENTENCE`], [`PARAGRAPH`] | first word of a sentence / paragraph | |
 //!
 //! A stem equal to its word is not repeated (Lucene's keyword-repeat with
@@ -20,15 +20,17 @@
 //! contains, so the kinds never meet and a prefix query on words
 //! (`vluchteling*`) never sees the other kinds.
 //!
-//! The index computes these terms on the worker threads, once per text
-//! ([`index_tokens`]); the same function is registered as the tokenizer
-//! [`super::NL_TERMS`] so that `newsidx analyze` and tests see what the
-//! index holds.
+//! The stream is the tokenizer [`super::NL_TERMS`] of the `title` and
+//! `body` fields: tantivy runs it once per text in its indexing threads,
+//! and `newsidx analyze` shows it ([`index_tokens`]).
+
+use std::rc::Rc;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::boundaries::{Boundary, between};
-use super::{AnalysisConfig, Decompounder, DutchTokenizer, name_keys};
+use super::{AnalysisConfig, Decompounder, DutchTokenizer, is_acronym, is_stopword, name_keys};
+use crate::memo::Memo;
 
 /// Prefix of a stem term that differs from its word.
 pub const STEM: char = '\u{1}';
@@ -62,113 +64,78 @@ pub fn kind_of(term: &str) -> (Option<char>, &str) {
 /// Every index term of `text` (see the module documentation), in position
 /// order. `is_place` says whether a word is a known place (the
 /// decompounder splits places only after a place).
-pub fn index_tokens(
-    text: &str,
-    config: &AnalysisConfig,
-    is_place: &dyn Fn(&str) -> bool,
-) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 4);
-    let mut raw = DutchTokenizer;
-    let mut raw = raw.token_stream(text);
-    let mut exact = super::analyzer(super::NL_EXACT, config).expect("NL_EXACT is ours");
-    let mut exact = exact.token_stream(text);
-    let mut previous: Option<(usize, usize, usize)> = None; // position, from, to
-    while raw.advance() && exact.advance() {
-        let (source, word) = (raw.token(), exact.token());
-        let new_position = previous.is_none_or(|(p, _, _)| p != word.position);
-        if new_position && let Some((_, from, to)) = previous {
-            let boundary = between(&text[from..to], &text[to..word.offset_from], &source.text);
-            if boundary >= Boundary::Sentence {
-                out.push(marker(word, SENTENCE));
-            }
-            if boundary == Boundary::Paragraph {
-                out.push(marker(word, PARAGRAPH));
-            }
-        }
-        if new_position {
-            previous = Some((word.position, word.offset_from, word.offset_to));
-        }
-        out.push(word.clone());
-        add_stems(&mut out, word, config);
-        if config.compounds {
-            add_parts(&mut out, word, config, is_place);
-        }
-        if source.text.starts_with(char::is_uppercase) && source.text.chars().count() >= 2 {
-            for key in name_keys(&source.text).iter() {
-                out.push(Token { text: prefixed(NAME, key), ..word.clone() });
-            }
-        }
+pub fn index_tokens(text: &str, config: &AnalysisConfig, is_place: fn(&str) -> bool) -> Vec<Token> {
+    let mut tokenizer = TermsTokenizer::new(*config, is_place);
+    let mut stream = tokenizer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().clone());
     }
     out
 }
 
-fn marker(word: &Token, text: &str) -> Token {
-    Token { text: text.to_string(), ..word.clone() }
-}
-
-fn add_stems(out: &mut Vec<Token>, word: &Token, config: &AnalysisConfig) {
-    config.stemmer.with_stems(&word.text, |stems| {
-        for stem in stems.iter().filter(|s| **s != word.text) {
-            out.push(Token { text: prefixed(STEM, stem), ..word.clone() });
-        }
-    });
-}
-
-fn add_parts(
-    out: &mut Vec<Token>,
-    word: &Token,
-    config: &AnalysisConfig,
-    is_place: &dyn Fn(&str) -> bool,
-) {
-    let Some(parts) = Decompounder.split(&word.text, is_place) else { return };
-    let mut seen: Vec<String> = Vec::new();
-    for part in &parts {
-        config.stemmer.with_stems(part, |stems| {
-            for stem in stems {
-                if !seen.contains(stem) {
-                    seen.push(stem.clone());
-                    out.push(Token { text: prefixed(PART, stem), ..word.clone() });
-                }
-            }
-        });
-    }
-}
-
-/// [`index_tokens`] as a tantivy tokenizer (registered as
-/// [`super::NL_TERMS`]), with no place list: what `newsidx analyze` shows.
+/// The index analysis as a tantivy tokenizer (registered as
+/// [`super::NL_TERMS`]): tantivy runs it in its indexing threads, so a
+/// text is analysed once and no token list is built.
 #[derive(Clone)]
 pub struct TermsTokenizer {
-    /// Analysis variant.
-    pub config: AnalysisConfig,
-    /// Whether a word is a known place.
-    pub is_place: fn(&str) -> bool,
+    config: AnalysisConfig,
+    is_place: fn(&str) -> bool,
+    words: DutchTokenizer,
+}
+
+impl TermsTokenizer {
+    /// The analysis in the variant `config`; `is_place` says whether a
+    /// word is a known place.
+    pub fn new(config: AnalysisConfig, is_place: fn(&str) -> bool) -> TermsTokenizer {
+        TermsTokenizer { config, is_place, words: DutchTokenizer }
+    }
 }
 
 impl Tokenizer for TermsTokenizer {
-    type TokenStream<'a> = TermsStream;
+    type TokenStream<'a> = TermsStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermsStream {
-        let mut tokens = index_tokens(text, &self.config, &self.is_place);
-        tokens.reverse();
-        TermsStream { tokens, token: Token::default() }
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermsStream<'a> {
+        TermsStream {
+            text,
+            raw: self.words.token_stream(text),
+            config: self.config,
+            is_place: self.is_place,
+            queue: Vec::new(),
+            queued: 0,
+            next: 0,
+            token: Token::default(),
+            previous: None,
+        }
     }
 }
 
-/// Token stream of [`TermsTokenizer`].
-pub struct TermsStream {
-    tokens: Vec<Token>,
+/// Token stream of [`TermsTokenizer`]: the terms of one word at a time,
+/// from a queue whose strings are reused from word to word.
+pub struct TermsStream<'a> {
+    text: &'a str,
+    raw: super::tokenizer::DutchTokenStream<'a>,
+    config: AnalysisConfig,
+    is_place: fn(&str) -> bool,
+    queue: Vec<Token>,
+    queued: usize,
+    next: usize,
     token: Token,
+    /// Position and offsets of the last word that opened a position.
+    previous: Option<(usize, usize, usize)>,
 }
 
-impl TokenStream for TermsStream {
+impl TokenStream for TermsStream<'_> {
     fn advance(&mut self) -> bool {
-        match self.tokens.pop() {
-            Some(t) => {
-                self.token = t;
-                true
+        while self.next == self.queued {
+            if !self.raw.advance() {
+                return false;
             }
-            None => false,
+            self.fill();
         }
+        std::mem::swap(&mut self.token, &mut self.queue[self.next]);
+        self.next += 1;
+        true
     }
 
     fn token(&self) -> &Token {
@@ -180,12 +147,138 @@ impl TokenStream for TermsStream {
     }
 }
 
+impl TermsStream<'_> {
+    /// Queues every term of the word the tokenizer is on.
+    fn fill(&mut self) {
+        self.queued = 0;
+        self.next = 0;
+        let source = self.raw.token();
+        let (position, from, to) = (source.position, source.offset_from, source.offset_to);
+        let new_position = self.previous.is_none_or(|(p, _, _)| p != position);
+        if new_position {
+            if let Some((_, prev_from, prev_to)) = self.previous {
+                let text = self.text;
+                let boundary =
+                    between(&text[prev_from..prev_to], &text[prev_to..from], &source.text);
+                if boundary >= Boundary::Sentence {
+                    self.push(SENTENCE, None);
+                }
+                if boundary == Boundary::Paragraph {
+                    self.push(PARAGRAPH, None);
+                }
+            }
+            self.previous = Some((position, from, to));
+        }
+        let word = exact_form(&self.raw.token().text);
+        self.push(&word, None);
+        let derived = derived_terms(&word, &self.config, self.is_place);
+        for term in derived.iter() {
+            self.push(term, None);
+        }
+        let source = &self.raw.token().text;
+        let capitalised = source.starts_with(char::is_uppercase) && source.chars().count() >= 2;
+        // A capitalised stop word opens a sentence (`De`, `Het`); it is no
+        // name, unless written in capitals as an acronym (`IS`, `OM`).
+        if capitalised && (!is_stopword(&word) || is_acronym(source)) {
+            let keys = name_keys(source);
+            for key in keys.iter() {
+                self.push(key, Some(NAME));
+            }
+        }
+    }
+
+    /// Queues one term at the current word's position and offsets.
+    fn push(&mut self, text: &str, kind: Option<char>) {
+        let source = self.raw.token();
+        if self.queued == self.queue.len() {
+            self.queue.push(Token::default());
+        }
+        let slot = &mut self.queue[self.queued];
+        slot.text.clear();
+        if let Some(kind) = kind {
+            slot.text.push(kind);
+        }
+        slot.text.push_str(text);
+        slot.position = source.position;
+        slot.offset_from = source.offset_from;
+        slot.offset_to = source.offset_to;
+        slot.position_length = 1;
+        self.queued += 1;
+    }
+}
+
+/// Distinct words whose derived terms a thread remembers (young
+/// generation; see [`Memo`]).
+const DERIVED_CACHE: usize = 50_000;
+
+/// The analysis variant and place test (as an address) a cache is for.
+type CacheKey = (AnalysisConfig, usize);
+
+thread_local! {
+    /// word → its stem and part terms, for the analysis variant and place
+    /// test in use.
+    static DERIVED: std::cell::RefCell<(CacheKey, Memo<Rc<[String]>>)> =
+        std::cell::RefCell::new(((AnalysisConfig::default(), 0), Memo::new(DERIVED_CACHE)));
+}
+
+/// The prefixed stem terms (stems that differ from the word) and compound
+/// part terms (stems of the parts, each once) of a folded word: one cache
+/// lookup per word for both.
+fn derived_terms(word: &str, config: &AnalysisConfig, is_place: fn(&str) -> bool) -> Rc<[String]> {
+    DERIVED.with_borrow_mut(|(cached_for, memo)| {
+        let key = (*config, is_place as usize);
+        if *cached_for != key {
+            *cached_for = key;
+            *memo = Memo::new(DERIVED_CACHE);
+        }
+        memo.get_or_insert_with(word, || {
+            let mut out: Vec<String> = Vec::new();
+            for stem in config.stemmer.stems(word).into_iter().filter(|s| s != word) {
+                out.push(prefixed(STEM, &stem));
+            }
+            if config.compounds
+                && let Some(parts) = Decompounder.split(word, &is_place)
+            {
+                for part in &parts {
+                    for stem in config.stemmer.stems(part) {
+                        let term = prefixed(PART, &stem);
+                        if !out.contains(&term) {
+                            out.push(term);
+                        }
+                    }
+                }
+            }
+            out.into()
+        })
+    })
+}
+
+/// The word as written, lowercased and folded exactly as the `nl_exact`
+/// analyzer does (tantivy's lower caser and ASCII folding).
+fn exact_form(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    thread_local! {
+        static FOLD: std::cell::RefCell<tantivy::tokenizer::TextAnalyzer> = std::cell::RefCell::new(
+            tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
+                .filter(tantivy::tokenizer::LowerCaser)
+                .filter(tantivy::tokenizer::AsciiFoldingFilter)
+                .build(),
+        );
+    }
+    FOLD.with_borrow_mut(|fold| {
+        let mut stream = fold.token_stream(word);
+        if stream.advance() { stream.token().text.clone() } else { word.to_lowercase() }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn terms(text: &str) -> Vec<(usize, String)> {
-        index_tokens(text, &AnalysisConfig::default(), &|_| false)
+        index_tokens(text, &AnalysisConfig::default(), |_| false)
             .into_iter()
             .map(|t| (t.position, t.text))
             .collect()

@@ -13,7 +13,7 @@ use super::Exit;
 pub struct AnalyzeArgs {
     /// The text to analyse.
     text: String,
-    /// Field whose analyzer to run (repeatable; default: body_terms, every
+    /// Field whose analyzer to run (repeatable; default: body, every
     /// term the body is indexed under).
     #[arg(long, short, value_name = "FIELD")]
     field: Vec<String>,

@@ -39,7 +39,12 @@ pub fn search_results(
         format!(", showing {}–{}", offset + 1, offset + shown)
     };
     let noun = if results.total == 1 { "hit" } else { "hits" };
-    let copies = if results.clusters < results.total {
+    let copies = if results.grouped < results.total {
+        format!(
+            " (syndicated copies grouped among the best {}: {} clusters)",
+            results.grouped, results.clusters
+        )
+    } else if results.clusters < results.total {
         format!(" ({} after grouping syndicated copies)", results.clusters)
     } else {
         String::new()
@@ -236,6 +241,31 @@ pub fn check_report(
     let state =
         if report.is_current() { "matches" } else { "does not match (run `newsidx build`)" };
     writeln!(out, "the index {state} the corpus at {}", report.corpus.display())
+}
+
+/// The size breakdown of `check --sizes`: one row per field (largest
+/// first) and one for the stored documents, in MB and share of the index.
+pub fn sizes_table(out: &mut impl Write, sizes: &newsidx::index::Sizes) -> io::Result<()> {
+    let mb = |b: u64| format!("{:.2}", b as f64 / 1e6);
+    let share = |b: u64| format!("{:.1}%", 100.0 * b as f64 / sizes.total.max(1) as f64);
+    writeln!(out, "\nsizes (MB)        terms  postings positions    fast   norms   total  share")?;
+    let mut fields: Vec<_> = sizes.fields.iter().filter(|(_, f)| f.total() > 0).collect();
+    fields.sort_by_key(|(_, f)| std::cmp::Reverse(f.total()));
+    for (name, f) in fields {
+        writeln!(
+            out,
+            "  {name:<14} {:>7} {:>9} {:>9} {:>7} {:>7} {:>7} {:>6}",
+            mb(f.terms),
+            mb(f.postings),
+            mb(f.positions),
+            mb(f.fast),
+            mb(f.fieldnorms),
+            mb(f.total()),
+            share(f.total())
+        )?;
+    }
+    writeln!(out, "  {:<14} {:>55} {:>6}", "stored text", mb(sizes.store), share(sizes.store))?;
+    writeln!(out, "  {:<14} {:>55}", "total", mb(sizes.total))
 }
 
 /// JSON form of a build report.

@@ -11,7 +11,7 @@ use super::schema::schema;
 use crate::analysis::{self, AnalysisConfig, NL_TERMS, Token};
 
 /// Fields `analyze` shows when none is named.
-pub const DEFAULT_FIELDS: &[&str] = &["body_terms"];
+pub const DEFAULT_FIELDS: &[&str] = &["body"];
 
 /// Tokens the field `field` gets for `text`, with the analyzer's name;
 /// `None` for an unknown or untokenized field.
@@ -24,7 +24,7 @@ pub fn analyze(field: &str, text: &str, config: &AnalysisConfig) -> Option<(Stri
         return None;
     }
     if analyzer == NL_TERMS {
-        return Some((analyzer, analysis::terms::index_tokens(text, config, &is_place)));
+        return Some((analyzer, analysis::terms::index_tokens(text, config, is_place)));
     }
     Some((analyzer.clone(), analysis::tokens_with(config, &analyzer, text)))
 }
@@ -59,7 +59,7 @@ mod tests {
 
     #[test]
     fn each_field_uses_its_analyzer() {
-        let body = texts("body_terms", "Vluchtelingen");
+        let body = texts("body", "Vluchtelingen");
         assert!(body.contains(&"vluchtelingen".to_string()), "{body:?}");
         let stem = analysis::stem("vluchtelingen").into_owned();
         assert!(body.contains(&analysis::terms::prefixed(analysis::terms::STEM, &stem)));
@@ -68,7 +68,7 @@ mod tests {
 
     #[test]
     fn terms_field_shows_compound_parts_of_places_as_indexed() {
-        let parts = texts("body_terms", "de Gazastrook");
+        let parts = texts("body", "de Gazastrook");
         let gaza = analysis::terms::prefixed(analysis::terms::PART, "gaza");
         assert!(parts.contains(&gaza), "a place after a place splits: {parts:?}");
     }
@@ -77,7 +77,7 @@ mod tests {
     fn unknown_and_raw_fields_are_refused() {
         assert!(analyze("bestaat_niet", "x", &AnalysisConfig::default()).is_none());
         assert!(analyze("id", "x", &AnalysisConfig::default()).is_none());
-        assert!(analyze("body", "x", &AnalysisConfig::default()).is_none(), "stored only");
-        assert!(analyzable_fields().contains(&"title_terms".to_string()));
+        assert!(analyzable_fields().contains(&"title".to_string()));
+        assert!(!analyzable_fields().contains(&"path".to_string()), "raw");
     }
 }

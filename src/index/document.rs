@@ -5,11 +5,9 @@
 //! fields of a hit back into a [`StoredStory`].
 
 use tantivy::schema::Value;
-use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::Fields;
-use crate::analysis::{self, AnalysisConfig};
 use crate::crawl::SourceFile;
 use crate::entities::gazetteer;
 use crate::news::Story;
@@ -18,16 +16,12 @@ use crate::syndication;
 /// The tantivy document of a story; `file` is the page it came from.
 ///
 /// Title and body are stored as written and indexed, each in one field,
-/// under every term [`analysis::terms`] makes of them (words, stems,
-/// compound parts, name keys, sentence boundaries), computed here once.
+/// under every term [`crate::analysis::terms`] makes of them (words, stems,
+/// compound parts, name keys, sentence boundaries): tantivy runs that
+/// analysis once per text in its indexing threads.
 /// The page's file stamp (size, modification time, hash), which lets the
 /// next build skip unchanged pages, goes with its first story only.
-pub fn document(
-    f: &Fields,
-    story: &Story,
-    file: &SourceFile,
-    config: &AnalysisConfig,
-) -> TantivyDocument {
+pub fn document(f: &Fields, story: &Story, file: &SourceFile) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &story.id);
     doc.add_text(f.path, &story.path);
@@ -37,15 +31,11 @@ pub fn document(
     }
     doc.add_text(f.title, &story.title);
     doc.add_text(f.body, &story.body);
-    let title = analysis::terms::index_tokens(&story.title, config, &is_place);
-    doc.add_pre_tokenized_text(f.title_terms, pre_tokenized(title));
-    let body = analysis::terms::index_tokens(&story.body, config, &is_place);
-    if let Some(signature) = syndication::signature_of(&body, &story.body) {
-        let [a, b] = syndication::to_words(&signature);
-        doc.add_u64(f.minhash_a, a);
-        doc.add_u64(f.minhash_b, b);
+    if let Some(signature) = syndication::signature(&story.body) {
+        for (field, word) in f.minhash.iter().zip(syndication::to_words(&signature)) {
+            doc.add_u64(*field, word);
+        }
     }
-    doc.add_pre_tokenized_text(f.body_terms, pre_tokenized(body));
     if let Some(city) = &story.dateline {
         doc.add_text(f.dateline, city);
     }
@@ -73,12 +63,6 @@ pub fn document(
 /// after a place: `Gazastrook`, not `Zeeland`).
 pub fn is_place(word: &str) -> bool {
     gazetteer().place(word).is_some()
-}
-
-/// Tokens for a field that is indexed but not stored: the text itself is
-/// not needed.
-fn pre_tokenized(tokens: Vec<analysis::Token>) -> PreTokenizedString {
-    PreTokenizedString { text: String::new(), tokens }
 }
 
 /// The stored fields of one indexed story.

@@ -15,6 +15,7 @@ mod docstore;
 mod document;
 mod manifest;
 mod schema;
+mod sizes;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ pub use docstore::DocLoader;
 pub use document::{StoredStory, document, is_place, stored};
 pub use manifest::Stamp;
 pub use schema::{Fields, SCHEMA_JSON, schema};
+pub use sizes::{FieldSize, Sizes, sizes};
 pub use writer::{Live, Target, commit, read_manifest};
 
 use crate::analysis::{Aliases, AnalysisConfig};
@@ -144,6 +146,7 @@ fn open_generation(
 ) -> Result<(Index, IndexInfo)> {
     let index = Index::open_in_dir(generation).map_err(tantivy_error(root))?;
     analysis::register(index.tokenizers(), config);
+    analysis::register_terms(index.tokenizers(), config, document::is_place);
     let info = read_info(&index, root, config)?;
     if info.analyzer != config.id() {
         return Err(Error::Incompatible {

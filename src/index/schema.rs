@@ -30,9 +30,7 @@ pub struct Fields {
     pub kind: Field,
     pub section: Field,
     pub title: Field,
-    pub title_terms: Field,
     pub body: Field,
-    pub body_terms: Field,
     pub dateline: Field,
     pub agency: Field,
     pub person: Field,
@@ -42,8 +40,8 @@ pub struct Fields {
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
-    pub minhash_a: Field,
-    pub minhash_b: Field,
+    /// `minhash_0`…: the words of the story's MinHash signature.
+    pub minhash: [Field; crate::syndication::WORDS],
 }
 
 /// The kinds of field the code relies on.
@@ -86,9 +84,7 @@ impl Fields {
             kind: get("kind", Type::Text)?,
             section: get("section", Type::Text)?,
             title: get("title", Type::Text)?,
-            title_terms: get("title_terms", Type::Text)?,
             body: get("body", Type::Text)?,
-            body_terms: get("body_terms", Type::Text)?,
             dateline: get("dateline", Type::Text)?,
             agency: get("agency", Type::Text)?,
             person: get("person", Type::Text)?,
@@ -98,8 +94,12 @@ impl Fields {
             file_size: get("file_size", Type::U64)?,
             file_mtime: get("file_mtime", Type::I64)?,
             file_hash: get("file_hash", Type::U64)?,
-            minhash_a: get("minhash_a", Type::U64)?,
-            minhash_b: get("minhash_b", Type::U64)?,
+            minhash: [
+                get("minhash_0", Type::U64)?,
+                get("minhash_1", Type::U64)?,
+                get("minhash_2", Type::U64)?,
+                get("minhash_3", Type::U64)?,
+            ],
         })
     }
 }
@@ -147,8 +147,8 @@ mod tests {
                 FieldType::Str(o) => o.get_indexing_options().unwrap().tokenizer().to_string(),
                 _ => unreachable!(),
             };
-        assert_eq!(tokenizer("body_terms"), analysis::NL_TERMS);
-        assert_eq!(tokenizer("title_terms"), analysis::NL_TERMS);
+        assert_eq!(tokenizer("body"), analysis::NL_TERMS);
+        assert_eq!(tokenizer("title"), analysis::NL_TERMS);
         assert_eq!(tokenizer("location"), analysis::NL_FACET);
     }
 }

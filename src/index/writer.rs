@@ -75,6 +75,7 @@ impl Target {
             .create_in_dir(&generation)
             .map_err(tantivy_error(dir.root()))?;
         analysis::register(index.tokenizers(), config);
+        analysis::register_terms(index.tokenizers(), config, super::is_place);
         Ok(Target { index, generation, fresh: true })
     }
 

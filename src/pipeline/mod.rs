@@ -219,12 +219,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     for path in &plan.removed {
         writer.delete_term(Term::from_field_text(fields.path, path));
     }
-    let job = Job {
-        fields: &fields,
-        extractor,
-        analysis: &config.analysis,
-        max_file_bytes: config.max_file_bytes,
-    };
+    let job = Job { fields: &fields, extractor, max_file_bytes: config.max_file_bytes };
     let writing = Writing { writer: &writer, fields: &fields, known: &known };
     index_files(&writing, &job, &plan.to_read, &mut report, progress, config.threads)
         .map_err(tantivy_error(dir.root()))?;

@@ -9,7 +9,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use tantivy::TantivyDocument;
 
-use crate::analysis::AnalysisConfig;
 use crate::crawl::{self, Encoding, FileEntry, Skip, SkipReason};
 use crate::entities::TaggerExtractor;
 use crate::index::{Fields, document};
@@ -21,8 +20,6 @@ pub struct Job<'a> {
     pub fields: &'a Fields,
     /// Entity tagger.
     pub extractor: &'a TaggerExtractor,
-    /// Analysis variant.
-    pub analysis: &'a AnalysisConfig,
     /// Larger files are skipped.
     pub max_file_bytes: u64,
 }
@@ -75,7 +72,7 @@ fn stages(job: &Job<'_>, file: &FileEntry) -> Outcome {
     let stories = news::stories(&source, &page, job.extractor);
     test_hook("tagging", &source.text);
     let briefs = stories.iter().filter(|s| s.kind == Kind::Brief).count();
-    let docs = stories.iter().map(|s| document(job.fields, s, &source, job.analysis)).collect();
+    let docs = stories.iter().map(|s| document(job.fields, s, &source)).collect();
     test_hook("indexing", &source.text);
     Outcome::Indexed {
         path: file.rel_path.clone(),

@@ -158,3 +158,166 @@ impl SegmentCollector for FacetSegment {
         Ok(out)
     }
 }
+
+/// The best `limit` matches by score, ties by id, with block-max pruning:
+/// a candidate list, not every match.
+///
+/// Within a segment the `id` column's term ordinals follow id order, so a
+/// heap of (score, id ordinal) keeps the exact per-segment top; the
+/// segments' lists together hold the exact global top (ids compared as
+/// strings across segments, by the caller). Documents are scored only
+/// where their block's best score can still enter the list (tantivy's
+/// block-WAND for unions of terms); a tie with the last entry still enters,
+/// so ties are broken by id, not by position in the index.
+pub struct TopMatches {
+    /// How many to keep.
+    pub limit: usize,
+}
+
+/// A candidate: a match with the ordinal of its id in its segment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// BM25 score.
+    pub score: Score,
+    /// Where it is.
+    pub address: DocAddress,
+    /// Ordinal of its id in the segment's `id` column.
+    pub id_ord: u64,
+}
+
+/// Heap entry: the greatest is the worst candidate (lowest score, then
+/// highest id).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Worst(Candidate);
+
+impl Eq for Worst {}
+
+impl PartialOrd for Worst {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Worst {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.0.score.total_cmp(&self.0.score).then(self.0.id_ord.cmp(&other.0.id_ord))
+    }
+}
+
+/// Per-segment part of [`TopMatches`] (used when tantivy collects without
+/// pruning).
+pub struct TopSegment {
+    segment: SegmentOrdinal,
+    ids: Option<StrColumn>,
+    heap: std::collections::BinaryHeap<Worst>,
+    limit: usize,
+}
+
+impl TopSegment {
+    /// Offers a match; returns the score a match must reach to enter.
+    fn offer(&mut self, doc: DocId, score: Score) -> Score {
+        let id_ord = self.ids.as_ref().and_then(|c| c.term_ords(doc).next()).unwrap_or(u64::MAX);
+        let candidate =
+            Worst(Candidate { score, address: DocAddress::new(self.segment, doc), id_ord });
+        if self.heap.len() < self.limit {
+            self.heap.push(candidate);
+        } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {
+            self.heap.pop();
+            self.heap.push(candidate);
+        }
+        match self.heap.peek() {
+            // Strictly below the worst score, so a tie still gets offered.
+            Some(worst) if self.heap.len() == self.limit => worst.0.score.next_down(),
+            _ => Score::MIN,
+        }
+    }
+}
+
+impl Collector for TopMatches {
+    type Fruit = Vec<Candidate>;
+    type Child = TopSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<TopSegment> {
+        Ok(TopSegment {
+            segment,
+            ids: reader.fast_fields().str("id")?,
+            heap: std::collections::BinaryHeap::with_capacity(self.limit + 1),
+            limit: self.limit.max(1),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Candidate>>) -> tantivy::Result<Vec<Candidate>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn tantivy::query::Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Vec<Candidate>> {
+        let mut top = self.for_segment(segment, reader)?;
+        let alive = reader.alive_bitset();
+        let mut threshold = Score::MIN;
+        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                threshold = top.offer(doc, score);
+            }
+            threshold
+        })?;
+        Ok(top.harvest())
+    }
+}
+
+impl SegmentCollector for TopSegment {
+    type Fruit = Vec<Candidate>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.offer(doc, score);
+    }
+
+    fn harvest(self) -> Vec<Candidate> {
+        self.heap.into_iter().map(|w| w.0).collect()
+    }
+}
+
+/// The first `limit` live stories of every segment in id order, as
+/// candidates of score 1 (what `*` scores): read from the `id` term
+/// dictionary, which is sorted, so listing every story costs the same
+/// whatever the size of the index.
+///
+/// # Errors
+/// The index cannot be read.
+pub fn first_by_id(searcher: &tantivy::Searcher, limit: usize) -> tantivy::Result<Vec<Candidate>> {
+    use tantivy::schema::IndexRecordOption;
+    use tantivy::{DocSet, TERMINATED};
+    let field = searcher.schema().get_field("id")?;
+    let mut out = Vec::new();
+    for (segment, reader) in searcher.segment_readers().iter().enumerate() {
+        let inverted = reader.inverted_index(field)?;
+        let mut terms = inverted.terms().stream()?;
+        let mut taken = 0;
+        while taken < limit && terms.advance() {
+            let mut postings =
+                inverted.read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if !reader.is_deleted(doc) {
+                    let address = DocAddress::new(segment as SegmentOrdinal, doc);
+                    out.push(Candidate { score: 1.0, address, id_ord: taken as u64 });
+                    taken += 1;
+                }
+                doc = postings.advance();
+            }
+        }
+    }
+    Ok(out)
+}

@@ -212,7 +212,7 @@ impl Compiler<'_, '_> {
         let f = self.cx.fields;
         for alias in &expansion.aliases {
             let alias_words = first_per_position(&self.positions(NL_EXACT, alias));
-            for field in [f.title_terms, f.body_terms] {
+            for field in [f.title, f.body] {
                 clauses.extend(
                     term_or_phrase(field, &alias_words, 0)
                         .map(|q| (Occur::Should, boosted(q, NAMES_BOOST))),
@@ -255,11 +255,11 @@ impl Compiler<'_, '_> {
         let f = self.cx.fields;
         match scope {
             Scope::Text => {
-                let fields = [(f.title_terms, TITLE_BOOST), (f.body_terms, 1.0)];
+                let fields = [(f.title, TITLE_BOOST), (f.body, 1.0)];
                 self.text(text, &fields, true, prefix, slop, negated)
             }
-            Scope::Title => self.text(text, &[(f.title_terms, 1.0)], false, prefix, slop, negated),
-            Scope::Body => self.text(text, &[(f.body_terms, 1.0)], false, prefix, slop, negated),
+            Scope::Title => self.text(text, &[(f.title, 1.0)], false, prefix, slop, negated),
+            Scope::Body => self.text(text, &[(f.body, 1.0)], false, prefix, slop, negated),
             Scope::Facet(field, is_agency) => {
                 let value = if is_agency { canonical_agency(text) } else { text.to_string() };
                 let toks = first_per_position(&self.positions(NL_FACET, &value));
@@ -346,7 +346,7 @@ impl Compiler<'_, '_> {
         let f = self.cx.fields;
         if expansion.acronym {
             let key = prefixed(NAME, &acronym_key(text));
-            for field in [f.title_terms, f.body_terms] {
+            for field in [f.title, f.body] {
                 clauses.push((Occur::Should, boosted(term_query(field, &key), EXACT_BOOST)));
             }
         }

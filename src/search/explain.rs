@@ -71,7 +71,7 @@ pub fn explain(
 fn exact_words(index: &NewsIndex) -> tantivy::Result<HashMap<String, u64>> {
     let mut words: HashMap<String, u64> = HashMap::new();
     for segment in index.searcher().segment_readers() {
-        let inverted = segment.inverted_index(index.fields().body_terms)?;
+        let inverted = segment.inverted_index(index.fields().body)?;
         let mut stream = inverted.terms().stream()?;
         while stream.advance() {
             if let Ok(word) = std::str::from_utf8(stream.key())

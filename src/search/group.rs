@@ -116,18 +116,22 @@ fn read(
             None => vec![String::new(); chunk.len()],
         };
         let minhash = if with_signatures {
-            Some((fast.u64("minhash_a")?, fast.u64("minhash_b")?))
+            let column = |i: usize| fast.u64(&format!("minhash_{i}"));
+            Some([column(0)?, column(1)?, column(2)?, column(3)?])
         } else {
             None
         };
         for (m, id) in chunk.iter().zip(ids) {
             members.push(Member { score: m.score, id, address: m.address });
             let doc = m.address.doc_id;
-            signatures.push(
-                minhash
-                    .as_ref()
-                    .and_then(|(a, b)| Some(syndication::from_words(a.first(doc)?, b.first(doc)?))),
-            );
+            signatures.push(minhash.as_ref().and_then(|[a, b, c, d]| {
+                Some(syndication::from_words([
+                    a.first(doc)?,
+                    b.first(doc)?,
+                    c.first(doc)?,
+                    d.first(doc)?,
+                ]))
+            }));
         }
     }
     Ok((members, signatures))

@@ -22,7 +22,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
 use tantivy::{DateTime, Term};
 use time::format_description::well_known::Rfc3339;
 
-pub use collect::{FacetCollector, Match, MatchesCollector};
+pub use collect::{Candidate, FacetCollector, Match, MatchesCollector, TopMatches};
 pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST};
 pub use explain::{FormCount, TermExplanation, explain};
 pub use group::{Cluster, Member, clusters};
@@ -101,6 +101,8 @@ pub struct Selection {
     pub query: Box<dyn Query>,
     /// What each query word became (for snippets, KWIC, explanations).
     pub expansions: Vec<Expansion>,
+    /// Every story, unfiltered (`*`): listed in id order without scoring.
+    pub everything: bool,
 }
 
 /// Parses and compiles `text` and applies `filters`.
@@ -121,10 +123,12 @@ pub fn select(index: &NewsIndex, text: &str, filters: &Filters) -> Result<Select
         column: 1,
         query: text.to_string(),
     })?;
+    let everything = node == Node::All && filters == &Filters::default();
     Ok(Selection {
         text: text.to_string(),
         query: with_filters(query, index, filters),
         expansions: compiled.expansions,
+        everything,
     })
 }
 
@@ -222,9 +226,14 @@ pub struct SearchResults {
     pub query: String,
     /// Number of matching stories.
     pub total: usize,
-    /// Number of clusters of syndicated copies they form (each story alone
-    /// counts as one).
+    /// Number of clusters of syndicated copies among the `grouped`
+    /// matches (each story alone counts as one); exact when `grouped`
+    /// equals `total`.
     pub clusters: usize,
+    /// How many of the best-ranked matches were grouped into clusters: all
+    /// of them, or at least four times the page asked for (the copies and
+    /// `copy_ids` of a hit are the copies among these).
+    pub grouped: usize,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
     /// Facet counts, when asked for: field name → values by count.
@@ -245,34 +254,37 @@ pub struct SearchResults {
 pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
     let selection = select(index, &request.query, &request.filters)?;
     let terms = HighlightTerms::from_expansions(&selection.expansions);
-    let query = selection.query;
     let searcher = index.searcher();
     let index_error = |source| crate::index::tantivy_error(index.root())(source);
-    let facet_fields = if request.facets {
-        Facet::ALL.iter().map(|f| f.field_name()).collect()
+    // Facets count every match; the count alone comes from the posting
+    // lists' lengths where it can. Neither scores.
+    let (total, counts) = if request.facets {
+        let fields = Facet::ALL.iter().map(|f| f.field_name()).collect();
+        searcher
+            .search(&selection.query, &(Count, FacetCollector::new(fields)))
+            .map_err(index_error)?
     } else {
-        Vec::new()
+        (selection.query.count(&searcher).map_err(index_error)?, collect::FacetCounts::new())
     };
-    let (total, matches, counts) = searcher
-        .search(&query, &(Count, MatchesCollector, FacetCollector::new(facet_fields)))
+    let wanted = request.offset.saturating_add(request.limit);
+    let page = ranked_page(&searcher, &selection, total, wanted, request.all_copies)
         .map_err(index_error)?;
-    let groups = clusters(&searcher, matches, true).map_err(index_error)?;
-    let cluster_count = groups.len();
-    let page: Vec<(Member, Vec<String>)> = if request.all_copies {
-        let mut all: Vec<(Member, Vec<String>)> = groups.iter().flat_map(with_copies).collect();
+    let chosen: Vec<(Member, Vec<String>)> = if request.all_copies {
+        let mut all: Vec<(Member, Vec<String>)> =
+            page.groups.iter().flat_map(with_copies).collect();
         all.sort_by(|a, b| group::order(&a.0, &b.0));
         all.into_iter().skip(request.offset).take(request.limit).collect()
     } else {
-        groups
+        page.groups
             .iter()
             .skip(request.offset)
             .take(request.limit)
             .filter_map(|g| with_copies(g).next())
             .collect()
     };
-    let mut hits = Vec::with_capacity(page.len());
+    let mut hits = Vec::with_capacity(chosen.len());
     let mut loader = crate::index::DocLoader::new(&searcher);
-    for (member, copy_ids) in page {
+    for (member, copy_ids) in chosen {
         let doc = loader.load(member.address).map_err(index_error)?;
         let story = stored(index.fields(), &doc);
         let snip = snippet(&story.body, &terms, index.config(), request.snippet_bytes);
@@ -291,11 +303,51 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
     Ok(SearchResults {
         query: request.query.clone(),
         total,
-        clusters: cluster_count,
+        clusters: page.groups.len(),
+        grouped: page.grouped,
         hits,
         facets,
         explain,
     })
+}
+
+/// The best-ranked matches, grouped into clusters of copies.
+struct RankedPage {
+    /// Clusters by their best member.
+    groups: Vec<Cluster>,
+    /// Matches examined.
+    grouped: usize,
+}
+
+/// Collects the best matches, at least four times `wanted` (and 64), and
+/// groups them; widens the window until it holds `wanted` clusters or
+/// every match. Any cluster whose best member is in the window is in its
+/// right place, so the first `wanted` clusters are exact; copies beyond
+/// the window are not counted.
+fn ranked_page(
+    searcher: &tantivy::Searcher,
+    selection: &Selection,
+    total: usize,
+    wanted: usize,
+    all_copies: bool,
+) -> tantivy::Result<RankedPage> {
+    let mut window = wanted.saturating_mul(4).max(64);
+    loop {
+        let candidates = if selection.everything {
+            collect::first_by_id(searcher, window)?
+        } else {
+            searcher.search(&selection.query, &TopMatches { limit: window })?
+        };
+        let grouped = candidates.len().min(total);
+        let matches = candidates.into_iter().map(|c| Match { score: c.score, address: c.address });
+        let groups = clusters(searcher, matches.collect(), true)?;
+        let members: usize = groups.iter().map(|g| g.members.len()).sum();
+        let enough = if all_copies { members >= wanted } else { groups.len() >= wanted };
+        if enough || grouped >= total || window >= total {
+            return Ok(RankedPage { groups, grouped });
+        }
+        window = window.saturating_mul(4);
+    }
 }
 
 /// ANDs the text query with one OR-group per filtered facet, scoring 0 so

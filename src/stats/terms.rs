@@ -68,7 +68,7 @@ pub fn terms(
     let mut out = Vec::new();
     for (word, a) in in_matches.into_iter().filter(|(_, a)| *a >= 2) {
         let df = searcher
-            .doc_freq(&Term::from_field_text(index.fields().body_terms, &word))
+            .doc_freq(&Term::from_field_text(index.fields().body, &word))
             .map_err(tantivy_error(index.root()))?;
         let b = df.saturating_sub(a);
         let (share_m, share_r) = (a as f64 / matched as f64, b as f64 / rest_total as f64);

@@ -112,7 +112,7 @@ fn analyze_shows_each_fields_tokens() {
         "analyze",
         "--json",
         "--field",
-        "body_terms",
+        "body",
         "--field",
         "location",
         "Poetins vluchtelingenkamp. Daarna",
@@ -128,20 +128,20 @@ fn analyze_shows_each_fields_tokens() {
             .map(|t| t["text"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(json["body_terms"]["analyzer"], "nl_terms");
-    assert_eq!(of_kind("body_terms", "word"), ["poetins", "vluchtelingenkamp", "daarna"]);
-    assert!(of_kind("body_terms", "stem").contains(&"poetin".to_string()));
-    assert!(of_kind("body_terms", "part").contains(&newsidx::analysis::stem("kamp").into_owned()));
-    let names = of_kind("body_terms", "name");
+    assert_eq!(json["body"]["analyzer"], "nl_terms");
+    assert_eq!(of_kind("body", "word"), ["poetins", "vluchtelingenkamp", "daarna"]);
+    assert!(of_kind("body", "stem").contains(&"poetin".to_string()));
+    assert!(of_kind("body", "part").contains(&newsidx::analysis::stem("kamp").into_owned()));
+    let names = of_kind("body", "name");
     for key in [newsidx::analysis::name_key("Poetins"), newsidx::analysis::name_key("Poetin")] {
         assert!(names.contains(&key), "{names:?}");
     }
-    assert_eq!(of_kind("body_terms", "sentence").len(), 1, "Daarna opens a sentence");
+    assert_eq!(of_kind("body", "sentence").len(), 1, "Daarna opens a sentence");
     assert_eq!(of_kind("location", "word"), ["poetins", "vluchtelingenkamp", "daarna"]);
-    assert_eq!(json["body_terms"]["tokens"][0]["source"], "Poetins");
+    assert_eq!(json["body"]["tokens"][0]["source"], "Poetins");
 
     let human = String::from_utf8(env().run(&["analyze", "droneaanval"]).stdout).unwrap();
-    assert!(human.contains("body_terms (nl_terms)") && human.contains("part:drone"), "{human}");
+    assert!(human.contains("body (nl_terms)") && human.contains("part:drone"), "{human}");
     let bad = env().run(&["analyze", "--field", "id", "x"]);
     assert_exit(&bad, 2);
     assert!(stderr(&bad).contains("fields with an analyzer"));

@@ -253,6 +253,8 @@ pub struct SearchJson {
     pub query: String,
     pub total: usize,
     pub clusters: usize,
+    #[allow(dead_code)]
+    pub grouped: usize,
     pub hits: Vec<HitJson>,
     pub facets: std::collections::BTreeMap<String, Vec<FacetJson>>,
 }
