@@ -41,7 +41,6 @@ use std::sync::LazyLock;
 
 use super::lexicon::{self, LOWER, PLURAL};
 use super::stopwords::is_stopword;
-use crate::memo::Memo;
 
 static BLOCKED: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| data_words(include_str!("data/compound_blocklist.txt")));
@@ -181,17 +180,6 @@ const MAX_PART: usize = 24;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Decompounder;
 
-/// Distinct words whose split a thread remembers (young generation; see
-/// [`Memo`]).
-const CACHE_LIMIT: usize = 50_000;
-
-thread_local! {
-    /// word → leaf parts. Words repeat: a build splits each distinct long
-    /// word once per thread instead of at every occurrence.
-    static SPLITS: std::cell::RefCell<Memo<Option<Vec<String>>>> =
-        std::cell::RefCell::new(Memo::new(CACHE_LIMIT));
-}
-
 /// Where a part stands in its compound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -225,12 +213,8 @@ impl Decompounder {
         if word.chars().count() < MIN_COMPOUND {
             return None;
         }
-        SPLITS.with_borrow_mut(|cache| {
-            cache.get_or_insert_with(word, || {
-                let spans = self.split_uncached(word, is_place)?;
-                Some(spans.iter().map(|&(f, t)| word[f..t].to_string()).collect())
-            })
-        })
+        let spans = self.split_uncached(word, is_place)?;
+        Some(spans.iter().map(|&(f, t)| word[f..t].to_string()).collect())
     }
 
     fn split_uncached(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {

@@ -68,7 +68,9 @@ impl Stemmer {
         f(&stems)
     }
 
-    fn compute(self, word: &str) -> Vec<String> {
+    /// [`Stemmer::stems`] without the per-thread cache, for callers that
+    /// cache the result themselves.
+    pub fn compute(self, word: &str) -> Vec<String> {
         match self {
             Stemmer::None => vec![word.to_string()],
             Stemmer::Porter => vec![porter().stem(word).into_owned()],

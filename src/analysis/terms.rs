@@ -233,14 +233,14 @@ fn derived_terms(word: &str, config: &AnalysisConfig, is_place: fn(&str) -> bool
         }
         memo.get_or_insert_with(word, || {
             let mut out: Vec<String> = Vec::new();
-            for stem in config.stemmer.stems(word).into_iter().filter(|s| s != word) {
+            for stem in config.stemmer.compute(word).into_iter().filter(|s| s != word) {
                 out.push(prefixed(STEM, &stem));
             }
             if config.compounds
                 && let Some(parts) = Decompounder.split(word, &is_place)
             {
                 for part in &parts {
-                    for stem in config.stemmer.stems(part) {
+                    for stem in config.stemmer.compute(part) {
                         let term = prefixed(PART, &stem);
                         if !out.contains(&term) {
                             out.push(term);
@@ -255,7 +255,7 @@ fn derived_terms(word: &str, config: &AnalysisConfig, is_place: fn(&str) -> bool
 
 /// The word as written, lowercased and folded exactly as the `nl_exact`
 /// analyzer does (tantivy's lower caser and ASCII folding).
-fn exact_form(word: &str) -> String {
+pub fn exact_form(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use super::compile::Expansion;
-use crate::analysis::{self, AnalysisConfig, NL_EXACT, NL_NAME, NL_TEXT};
+use crate::analysis::{self, AnalysisConfig, NL_EXACT};
 
 /// What to light up in a text, gathered from a query's expansions.
 #[derive(Debug, Clone, Default)]
@@ -57,19 +57,33 @@ pub struct Snippet {
 
 const ELLIPSIS: &str = "…";
 
-/// Byte ranges in `text` where a query term matches, sorted and merged.
+/// Byte ranges in `text` where a query term matches, sorted and merged:
+/// the words whose stems, exact form or name keys are the query's, found
+/// in one pass of the tokenizer (the same forms the index analysis makes).
 pub fn matches(text: &str, terms: &HighlightTerms, config: &AnalysisConfig) -> Vec<(usize, usize)> {
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
     let mut ranges = Vec::new();
-    let range = |t: analysis::Token| (t.offset_from, t.offset_to);
-    if !terms.stems.is_empty() {
-        let stemmed = analysis::tokens_with(config, NL_TEXT, text);
-        ranges.extend(stemmed.into_iter().filter(|t| terms.stems.contains(&t.text)).map(range));
-    }
-    let exact = analysis::tokens_with(config, NL_EXACT, text);
-    ranges.extend(exact.into_iter().filter(|t| exact_match(&t.text, terms)).map(range));
-    if !terms.name_keys.is_empty() {
-        let keys = analysis::tokens_with(config, NL_NAME, text);
-        ranges.extend(keys.into_iter().filter(|t| terms.name_keys.contains(&t.text)).map(range));
+    let initials: HashSet<char> = terms.stems.iter().filter_map(|s| s.chars().next()).collect();
+    let mut tokenizer = analysis::DutchTokenizer;
+    let mut stream = tokenizer.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        let word = analysis::terms::exact_form(&token.text);
+        // A stem begins with its word's first letter, or with the letter
+        // after a participle's `ge` (`gedood` → `dood`): others cannot match.
+        let candidate =
+            [word.chars().next(), word.strip_prefix("ge").and_then(|w| w.chars().next())]
+                .into_iter()
+                .flatten()
+                .any(|c| initials.contains(&c));
+        let stem_match = candidate
+            && config.stemmer.with_stems(&word, |s| s.iter().any(|s| terms.stems.contains(s)));
+        let name_match = !terms.name_keys.is_empty()
+            && token.text.starts_with(char::is_uppercase)
+            && analysis::name_keys(&token.text).iter().any(|k| terms.name_keys.contains(k));
+        if stem_match || name_match || exact_match(&word, terms) {
+            ranges.push((token.offset_from, token.offset_to));
+        }
     }
     merge(ranges)
 }

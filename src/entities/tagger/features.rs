@@ -158,7 +158,7 @@ impl WordInfo {
 
 /// Distinct words whose facts a thread remembers (young generation; see
 /// [`Memo`]).
-const CACHE_WORDS: usize = 50_000;
+const CACHE_WORDS: usize = 20_000;
 
 thread_local! {
     static CACHE: RefCell<Memo<Rc<WordInfo>>> = RefCell::new(Memo::new(CACHE_WORDS));
