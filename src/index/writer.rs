@@ -129,6 +129,23 @@ pub fn read_manifest(index: &Index, root: &Path) -> Result<HashMap<String, Stamp
     manifest::read(&reader.searcher()).map_err(tantivy_error(root))
 }
 
+/// Merges every segment of `index` into one and commits that with `info`
+/// (atomic, like any commit). Searches open one segment instead of several:
+/// about twice as fast at 100,000 pages (BENCHMARKS.md).
+///
+/// # Errors
+/// tantivy cannot merge or commit; the previous commit stays live.
+pub fn merge_all(index: &Index, info: &IndexInfo, root: &Path) -> Result<()> {
+    let segments = index.searchable_segment_ids().map_err(tantivy_error(root))?;
+    if segments.len() <= 1 {
+        return Ok(());
+    }
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(1, 20_000_000).map_err(tantivy_error(root))?;
+    writer.merge(&segments).wait().map_err(tantivy_error(root))?;
+    commit(writer, info, root)
+}
+
 /// Commits everything `writer` holds with `info` as the payload (atomic:
 /// readers see the old or the new state), then lets merges finish.
 ///

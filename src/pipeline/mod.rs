@@ -40,7 +40,9 @@ pub use plan::{Kept, Plan, thousands};
 use crate::analysis::AnalysisConfig;
 use crate::crawl::{self, FileEntry, Skip};
 use crate::entities::TaggerExtractor;
-use crate::index::{Fields, IndexDir, IndexInfo, Live, Stamp, Target, commit, tantivy_error};
+use crate::index::{
+    Fields, IndexDir, IndexInfo, Live, Stamp, Target, commit, merge_all, tantivy_error,
+};
 use crate::{Error, Result};
 use plan::Guard;
 use work::{Job, Outcome};
@@ -60,6 +62,9 @@ pub struct BuildConfig {
     /// Allow a build that removes more than half of the index's stories
     /// or finds no page at all.
     pub allow_removals: bool,
+    /// Merge the index into one segment at the end (faster searches, a
+    /// longer build that maps the whole index once).
+    pub merge: bool,
     /// Larger files are skipped.
     pub max_file_bytes: u64,
     /// Worker threads for reading and parsing.
@@ -82,6 +87,7 @@ impl BuildConfig {
             rebuild: false,
             corpus_moved: false,
             allow_removals: false,
+            merge: false,
             max_file_bytes: 64 << 20,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
             writer_memory: 128 << 20,
@@ -150,6 +156,8 @@ pub enum Progress {
     FileDone,
     /// Writing the commit.
     Committing,
+    /// Merging the index into one segment (`--merge`).
+    Merging,
 }
 
 /// Builds or updates the index; see the module documentation.
@@ -209,7 +217,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         }
         _ => Target::create(&dir, &lock, &config.analysis)?,
     };
-    if plan.is_empty() && !target.fresh && !moved {
+    if plan.is_empty() && !target.fresh && !moved && !config.merge {
         report.documents = target.documents(dir.root())?;
         report.seconds = started.elapsed().as_secs_f64();
         return Ok(report);
@@ -237,6 +245,10 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
             Error::Merge { .. } => report.warnings.push(e.to_string()),
             e => return Err(e),
         }
+    }
+    if config.merge {
+        progress(Progress::Merging);
+        merge_all(&target.index, &info, dir.root())?;
     }
     if target.fresh {
         dir.publish(&target.generation, &lock)?;

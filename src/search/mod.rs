@@ -333,11 +333,19 @@ fn ranked_page(
 ) -> tantivy::Result<RankedPage> {
     let mut window = wanted.saturating_mul(4).max(64);
     loop {
-        let candidates = if selection.everything {
+        let mut candidates = if selection.everything {
             collect::first_by_id(searcher, window)?
         } else {
             searcher.search(&selection.query, &TopMatches { limit: window })?
         };
+        // Each segment gave its best `window`; only the best `window` of all
+        // (and any tie with the last of them) can be on the page, and only
+        // their ids need reading.
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if candidates.len() > window {
+            let cut = candidates[window - 1].score;
+            candidates.retain(|c| c.score >= cut);
+        }
         let grouped = candidates.len().min(total);
         let matches = candidates.into_iter().map(|c| Match { score: c.score, address: c.address });
         let groups = clusters(searcher, matches.collect(), true)?;

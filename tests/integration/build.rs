@@ -306,3 +306,29 @@ fn a_ten_megabyte_line_is_indexed_without_trouble() {
     let hit = &env.search("Oekraine", &[]).hits[0];
     assert_eq!(hit.title, "Een zin over Oekraïne en de oorlog.");
 }
+
+#[test]
+fn build_merge_leaves_one_segment_and_the_same_stories() {
+    let env = TestEnv::sample();
+    env.build_with(&["--threads", "2", "--writer-mb", "16"], 0);
+    let before = ids(&env.all());
+    env.write(
+        "2025/12/09/nieuw.txt",
+        "Nieuwe kop\nDEN HAAG (ANP) - Een extra bericht over de Tweede Kamer.\n",
+    );
+    env.build();
+    let segments = || -> u64 {
+        let out = env.run(&["check", "--json"]);
+        assert_exit(&out, 0);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["segments"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(segments() > 1, "precondition: an incremental build adds a segment");
+    env.build_with(&["--merge"], 0);
+    assert_eq!(segments(), 1, "--merge on an unchanged corpus still merges");
+    let mut want = before;
+    want.push("2025/12/09/nieuw.txt#0".into());
+    want.sort();
+    assert_eq!(ids(&env.all()), want);
+}
