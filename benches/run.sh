@@ -57,6 +57,10 @@ echo "| one file touched | ${onefile} s |"
 echo "| index size | $(awk -v i="$index_bytes" -v c="$corpus_bytes" 'BEGIN {printf "%.1f MB (%.2f of corpus)", i/1e6, i/c}') |"
 
 echo "| build time per MB | $(awk -v m="$mb" -v s="$build" 'BEGIN {printf "%.3f s", s/m}') |"
+user_s=$(awk -F': ' '/User time/ {print $2}' "$work/build-time.txt" 2>/dev/null || echo 0)
+sys_s=$(awk -F': ' '/System time/ {print $2}' "$work/build-time.txt" 2>/dev/null || echo 0)
+echo "| build CPU | ${user_s} s user + ${sys_s} s system, $(awk -v m="$mb" -v u="$user_s" -v s="$sys_s" 'BEGIN {printf "%.1f", m/(u+s)}') MB per CPU-second |"
+echo "| segments | $("$bin" check --index "$index" --json 2>/dev/null | awk -F': ' '/"segments"/ {gsub(/,/,"",$2); print $2}') |"
 grep_s=$(seconds grep -rlw Poetin "$corpus")
 echo "| baseline: grep -rlw Poetin over the corpus (no index) | ${grep_s} s |"
 
@@ -67,6 +71,13 @@ if command -v hyperfine >/dev/null; then
   hyperfine -i --warmup 3 --runs 30 -N --export-markdown "$work/search.md" "${args[@]}" >/dev/null 2>&1 || true
   echo
   cat "$work/search.md"
+  # The same searches after `build --merge` (one segment).
+  /usr/bin/time -v "$bin" build --corpus "$corpus" --index "$index" --quiet --merge 2> "$work/merge-time.txt" > /dev/null || true
+  echo
+  echo "build --merge on the built index: $(awk -F': ' '/Elapsed/ {print $2}' "$work/merge-time.txt") wall, peak RSS $(( $(awk -F': ' '/Maximum resident/ {print $2}' "$work/merge-time.txt") / 1024 )) MB, index $(du -sb "$index" | cut -f1 | awk -v c="$corpus_bytes" '{printf "%.2f of corpus", $1/c}')"
+  hyperfine -i --warmup 3 --runs 30 -N --export-markdown "$work/search-merged.md" "${args[@]}" >/dev/null 2>&1 || true
+  echo
+  cat "$work/search-merged.md"
 else
   for q in "${queries[@]}"; do
     total=0

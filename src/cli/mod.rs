@@ -15,6 +15,7 @@ mod output;
 mod render;
 mod search;
 mod select;
+mod shell;
 mod timeline;
 
 use std::path::PathBuf;
@@ -91,6 +92,12 @@ enum Command {
     /// Train an entity model from CoNLL-2002-style files.
     #[command(name = "train-ner")]
     TrainNer(ner::TrainNerArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
+    /// Print the licence and the third-party data compiled into newsidx.
+    About,
 }
 
 /// Where the index lives.
@@ -134,7 +141,9 @@ pub fn parse() -> Cli {
     if std::env::args_os().any(|a| a == "--version") {
         let model = newsidx::entities::TaggerExtractor::embedded();
         let version = format!(
-            "{}\nentity model: {} ({})",
+            "{}\nentity model: {} ({})\nlicence MIT OR Apache-2.0; compiled-in data: OpenTaal word list (BSD), \
+             Snowball (BSD), Natural Earth (public domain), Unicode CLDR (Unicode-3.0), CBS (CC BY 4.0), \
+             OpenTaal BAG (MIT), Statbel REFNIS, Faker (MIT) — `newsidx about` for the notices",
             env!("CARGO_PKG_VERSION"),
             model.provenance().trim_end_matches(" (first pass)"),
             model.id()
@@ -162,6 +171,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Entities(args) => ner::entities(args),
         Command::Tag(args) => ner::tag(args),
         Command::TrainNer(args) => ner::train_ner(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man => shell::man(),
+        Command::About => shell::about(),
     }
 }
 

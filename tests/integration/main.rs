@@ -12,6 +12,7 @@ mod quality;
 mod reliability;
 mod safety;
 mod search;
+mod shell;
 mod stemmer;
 mod syndication;
 mod util;

@@ -51,10 +51,10 @@ fn embedded_model_on_the_in_domain_check_set() {
     assert!(entities >= 300, "the check set holds {entities} PER/LOC/ORG names");
     let score = tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &check);
     report("embedded model on tests/ner/check.conll", &score);
-    assert!(f1(&score, &PLO) >= 91.0);
-    assert!(f1(&score, &[Kind::Per]) >= 94.0);
+    assert!(f1(&score, &PLO) >= 92.3);
+    assert!(f1(&score, &[Kind::Per]) >= 95.4);
     assert!(f1(&score, &[Kind::Loc]) >= 93.0);
-    assert!(f1(&score, &[Kind::Org]) >= 84.0);
+    assert!(f1(&score, &[Kind::Org]) >= 87.8);
 }
 
 #[test]
@@ -75,10 +75,10 @@ fn research_model_trained_on_conll2002() {
     let model = tagger::train_tagger(&train, &TrainConfig { epochs: 20, seed: 1 }, 5, "test");
     let score = tagger::evaluate_tagger(&model, &read(&data.join("conll2002/ned.testa")));
     report("research model (ned.train) on ned.testa", &score);
-    assert!(f1(&score, &[Kind::Per]) >= 81.5);
-    assert!(f1(&score, &[Kind::Loc]) >= 83.3);
-    assert!(f1(&score, &[Kind::Org]) >= 72.7);
-    assert!(f1(&score, &PLO) >= 79.0);
+    assert!(f1(&score, &[Kind::Per]) >= 82.4);
+    assert!(f1(&score, &[Kind::Loc]) >= 82.0);
+    assert!(f1(&score, &[Kind::Org]) >= 74.4);
+    assert!(f1(&score, &PLO) >= 79.6);
 }
 
 #[test]
@@ -228,4 +228,66 @@ fn embedded_model_is_reproducible_from_the_shipped_annotations() {
     assert_exit(&env.run(&args), 0);
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/entities/data/ner.model");
     assert!(std::fs::read(model).unwrap() == std::fs::read(shipped).unwrap());
+}
+
+/// End to end on pages rather than gold tokens: each check-set article as
+/// text, through the product's own tokenizer, tagger and canonical names,
+/// compared with the canonical names of its gold mentions, as precision
+/// and recall of the facet values per story (micro-averaged).
+#[test]
+fn facet_values_of_check_set_articles_as_text() {
+    use newsidx::entities::{Entities, Extractor, Mention};
+    let extractor = TaggerExtractor::embedded();
+    let mut counts = [(0usize, 0usize, 0usize); 3]; // (found, gold, both) per type
+    for doc in check_set() {
+        let (mut text, mut gold) = (String::new(), Vec::new());
+        for sentence in &doc {
+            let mut starts = Vec::new();
+            for token in &sentence.tokens {
+                if !text.is_empty() {
+                    text.push(if starts.is_empty() { '\n' } else { ' ' });
+                }
+                starts.push(text.len());
+                text.push_str(token);
+            }
+            for span in tagger::tags::spans(&sentence.tags) {
+                let (start, end) = (
+                    starts[span.start],
+                    starts[span.end - 1] + sentence.tokens[span.end - 1].len(),
+                );
+                gold.push(Mention {
+                    kind: span.kind,
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                });
+            }
+        }
+        let found: Entities = extractor.extract(&text);
+        let want: Entities = extractor.facets(&text, &gold);
+        for (i, (f, w)) in [
+            (&found.persons, &want.persons),
+            (&found.locations, &want.locations),
+            (&found.organizations, &want.organizations),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            counts[i].0 += f.len();
+            counts[i].1 += w.len();
+            counts[i].2 += f.iter().filter(|v| w.contains(v)).count();
+        }
+    }
+    let mut line = String::from("facet values per story on the check set as text:");
+    let mut scores = Vec::new();
+    for (name, (found, gold, both)) in ["PER", "LOC", "ORG"].iter().zip(counts) {
+        let (p, r) = (both as f64 / found.max(1) as f64, both as f64 / gold.max(1) as f64);
+        line.push_str(&format!(" {name} P {:.3} R {:.3} ({both}/{found}, {both}/{gold});", p, r));
+        scores.push((p, r));
+    }
+    crate::util::announce(&line);
+    // Floors just under EVALUATION.md.
+    assert!(scores[0].0 >= 0.92 && scores[0].1 >= 0.96, "{line}");
+    assert!(scores[1].0 >= 0.94 && scores[1].1 >= 0.90, "{line}");
+    assert!(scores[2].0 >= 0.82 && scores[2].1 >= 0.95, "{line}");
 }

@@ -100,6 +100,10 @@ pub struct WordInfo {
     starts_longer: bool,
     /// A token after which a new sentence or clause starts.
     opens: bool,
+    /// A legal form (`BV`, `NV`, `plc`).
+    legal_form: bool,
+    /// Lower-case form, to test organisation openers.
+    low: Box<str>,
 }
 
 impl WordInfo {
@@ -131,8 +135,10 @@ impl WordInfo {
             (41, capital && surname),
             (42, organization(word).is_some()),
             (53, capital && org_head),
+            (62, is_legal_form(word)),
         ];
         own.extend(flags.iter().filter(|(_, on)| *on).map(|&(t, _)| hash(t, &[])));
+        own.push(hash(60, &[if capital { "C" } else { "c" }, lexicon_class(&key)]));
         WordInfo {
             own: own.into_boxed_slice(),
             lower: hash(0xf0, &[&low]),
@@ -151,9 +157,45 @@ impl WordInfo {
                 word,
                 "." | "!" | "?" | ":" | "\"" | "'" | "(" | "-" | "–" | "«" | "„" | "“"
             ),
+            legal_form: is_legal_form(word),
+            low: low.clone().into_boxed_str(),
             key,
         }
     }
+}
+
+/// What the Dutch lexicon (OpenTaal, [`crate::analysis::lexicon`]) says of
+/// a word: a common word (its lower-case form is listed: `Rechter` opening
+/// a sentence), a name (listed only with a capital: `Poetin`), an acronym
+/// (`NAVO`), both a word and a name (`Bos`, `Groen`), or unknown.
+fn lexicon_class(key: &str) -> &'static str {
+    use crate::analysis::lexicon::{ACRONYM, CAPITALISED, LOWER, lookup};
+    match lookup(key) {
+        None => "unknown",
+        Some(e) if e.is(LOWER) && e.is(CAPITALISED) => "word+name",
+        Some(e) if e.is(LOWER) => "word",
+        Some(e) if e.is(ACRONYM) => "acronym",
+        Some(_) => "name",
+    }
+}
+
+/// A word that opens an organisation's name (`ministerie`, `Stichting`,
+/// `Vereniging`).
+fn is_org_opener(w: &WordInfo) -> bool {
+    const OPENERS: &[&str] =
+        &["ministerie", "stichting", "vereniging", "federatie", "bond", "fonds", "raad", "dienst"];
+    OPENERS.contains(&&*w.low)
+}
+
+/// A company's legal form after its name (`Shell plc`, `Ahold Delhaize NV`,
+/// `Boskalis B.V.`, `De Lijn vzw`).
+fn is_legal_form(word: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "bv", "b.v", "b.v.", "nv", "n.v", "n.v.", "vzw", "cv", "c.v.", "plc", "ltd", "inc", "ag",
+        "gmbh", "sa", "s.a.", "spa", "se", "holding", "group", "groep",
+    ];
+    let lower = word.to_lowercase();
+    FORMS.contains(&lower.as_str())
 }
 
 /// Distinct words whose facts a thread remembers (young generation; see
@@ -325,6 +367,11 @@ impl SentenceView {
         flag(f, 55, prev.is_some_and(|p| p.org_cue));
         flag(f, 56, self.orgs[i] == b'B');
         flag(f, 57, self.orgs[i] == b'I');
+        // `ministerie van Buitenlandse Zaken`, `Stichting Vluchteling`,
+        // `Vereniging Eigen Huis`: an organisation word two or one back.
+        let opener = |k: usize| i >= k && is_org_opener(&w[i - k]);
+        flag(f, 63, w[i].capital && (opener(1) || (opener(2) && w[i - 1].particle)));
+        flag(f, 64, w[i].capital && next.is_some_and(|n| n.legal_form));
     }
 }
 
