@@ -85,7 +85,7 @@ pub fn kwic(args: KwicArgs) -> anyhow::Result<Exit> {
                 Ok(())
             })?;
             let count = lines.len();
-            super::output::json(&mut out, &meta, &serde_json::json!({ "lines": lines }))?;
+            super::output::json(&mut out, &super::wire::kwic(&meta, &lines))?;
             count
         }
         Format::Csv | Format::Tsv => {
@@ -166,11 +166,7 @@ pub fn facets(args: FacetsArgs) -> anyhow::Result<Exit> {
     let counts = stats::facet_counts(&index, &selection, &fields, args.top, args.query.dedupe)?;
     let mut out = std::io::stdout().lock();
     if args.format.format() == Format::Json {
-        super::output::json(
-            &mut out,
-            &meta,
-            &serde_json::json!({ "stories": counts.stories, "facets": counts.facets }),
-        )?;
+        super::output::json(&mut out, &super::wire::facets(&meta, &counts))?;
     } else {
         let rows = counts
             .facets
@@ -216,7 +212,7 @@ pub fn cooccur(args: CooccurArgs) -> anyhow::Result<Exit> {
     let mut out = std::io::stdout().lock();
     let format = args.format.format();
     if format == Format::Json {
-        super::output::json(&mut out, &meta, &result)?;
+        super::output::json(&mut out, &super::wire::cooccur(&meta, &result))?;
     } else if args.matrix {
         super::output::table(&mut out, format, &meta, &matrix(&result))?;
     } else {
@@ -283,7 +279,7 @@ pub fn terms(args: TermsArgs) -> anyhow::Result<Exit> {
     let keys = stats::terms(&index, &selection, args.top, args.query.dedupe)?;
     let mut out = std::io::stdout().lock();
     if args.format.format() == Format::Json {
-        super::output::json(&mut out, &meta, &serde_json::json!({ "terms": keys }))?;
+        super::output::json(&mut out, &super::wire::terms(&meta, &keys))?;
     } else {
         let rows = keys
             .iter()

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use anyhow::bail;
 use newsidx::analysis::AnalysisConfig;
 use newsidx::index::{DEFAULT_FIELDS, analyzable_fields, analyze};
 
@@ -22,36 +21,50 @@ pub struct AnalyzeArgs {
     json: bool,
 }
 
-pub fn run(args: AnalyzeArgs) -> anyhow::Result<Exit> {
-    let fields: Vec<String> = if args.field.is_empty() {
+/// The tokens of `text` for `fields` (default: [`DEFAULT_FIELDS`]): the
+/// shape of `analyze --json` and `GET /api/analyze`.
+///
+/// # Errors
+/// A field without an analyzer, named with the fields that have one.
+pub fn json(text: &str, fields: &[String]) -> Result<serde_json::Value, String> {
+    let mut map = serde_json::Map::new();
+    for (field, analyzer, tokens) in analyse(text, fields)? {
+        let tokens: Vec<_> = tokens.iter().map(|t| token_json(t, text)).collect();
+        map.insert(field, serde_json::json!({ "analyzer": analyzer, "tokens": tokens }));
+    }
+    Ok(serde_json::Value::Object(map))
+}
+
+type Analysed = Vec<(String, String, Vec<newsidx::analysis::Token>)>;
+
+fn analyse(text: &str, fields: &[String]) -> Result<Analysed, String> {
+    let fields: Vec<String> = if fields.is_empty() {
         DEFAULT_FIELDS.iter().map(|f| f.to_string()).collect()
     } else {
-        args.field.clone()
+        fields.to_vec()
     };
     let config = AnalysisConfig::default();
     let mut results = Vec::new();
-    for field in &fields {
-        let Some((analyzer, tokens)) = analyze(field, &args.text, &config) else {
-            bail!(
+    for field in fields {
+        let Some((analyzer, tokens)) = analyze(&field, text, &config) else {
+            return Err(format!(
                 "cannot analyse field '{field}'; fields with an analyzer: {}",
                 analyzable_fields().join(", ")
-            );
+            ));
         };
         results.push((field, analyzer, tokens));
     }
+    Ok(results)
+}
+
+pub fn run(args: AnalyzeArgs) -> anyhow::Result<Exit> {
     let mut out = std::io::stdout().lock();
     if args.json {
-        let mut map = serde_json::Map::new();
-        for (field, analyzer, tokens) in &results {
-            let tokens: Vec<_> = tokens.iter().map(|t| token_json(t, &args.text)).collect();
-            map.insert(
-                field.to_string(),
-                serde_json::json!({ "analyzer": analyzer, "tokens": tokens }),
-            );
-        }
-        writeln!(out, "{}", serde_json::to_string_pretty(&map)?)?;
+        let value = json(&args.text, &args.field).map_err(anyhow::Error::msg)?;
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(Exit::Success);
     }
+    let results = analyse(&args.text, &args.field).map_err(anyhow::Error::msg)?;
     for (field, analyzer, tokens) in &results {
         writeln!(out, "{field} ({analyzer})")?;
         for t in tokens {

@@ -15,8 +15,10 @@ mod output;
 mod render;
 mod search;
 mod select;
+mod serve;
 mod shell;
 mod timeline;
+mod wire;
 
 use std::path::PathBuf;
 
@@ -92,6 +94,8 @@ enum Command {
     /// Train an entity model from CoNLL-2002-style files.
     #[command(name = "train-ner")]
     TrainNer(ner::TrainNerArgs),
+    /// Serve the workbench and the JSON API over HTTP (loopback by default).
+    Serve(serve::ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff).
@@ -171,6 +175,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Entities(args) => ner::entities(args),
         Command::Tag(args) => ner::tag(args),
         Command::TrainNer(args) => ner::train_ner(args),
+        Command::Serve(args) => serve::run(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
         Command::About => shell::about(),

@@ -255,11 +255,7 @@ pub fn entities(args: EntitiesArgs) -> anyhow::Result<Exit> {
     let (stories, list) = stats::entities(&index, &selection, &kinds, args.top, query.dedupe)?;
     let mut out = std::io::stdout().lock();
     if args.format.format() == Format::Json {
-        super::output::json(
-            &mut out,
-            &meta,
-            &serde_json::json!({ "stories": stories, "entities": list }),
-        )?;
+        super::output::json(&mut out, &super::wire::entities(&meta, stories, &list))?;
     } else {
         let rows = list
             .iter()

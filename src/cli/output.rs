@@ -9,7 +9,6 @@
 use std::io::{self, Write};
 
 use newsidx::stats::RunInfo;
-use serde::Serialize;
 
 /// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -55,14 +54,9 @@ pub fn names(names: &[&str]) -> Vec<String> {
     names.iter().map(|n| n.to_string()).collect()
 }
 
-/// Writes `data` as JSON with `meta` first.
-pub fn json<T: Serialize>(out: &mut impl Write, meta: &RunInfo, data: &T) -> anyhow::Result<()> {
-    let mut value = serde_json::to_value(data)?;
-    let body = value.as_object_mut().map(std::mem::take).unwrap_or_default();
-    let mut object = serde_json::Map::new();
-    object.insert("meta".into(), serde_json::to_value(meta)?);
-    object.extend(body);
-    writeln!(out, "{}", serde_json::to_string_pretty(&object)?)?;
+/// Writes a JSON value (one of [`super::wire`]'s shapes), pretty.
+pub fn json(out: &mut impl Write, value: &serde_json::Value) -> anyhow::Result<()> {
+    writeln!(out, "{}", serde_json::to_string_pretty(value)?)?;
     Ok(())
 }
 
@@ -80,7 +74,7 @@ pub fn table(
 }
 
 /// The `# key: value` lines of `meta`.
-pub fn comment_lines(out: &mut impl Write, meta: &RunInfo) -> io::Result<()> {
+pub fn comment_lines(out: &mut (impl Write + ?Sized), meta: &RunInfo) -> io::Result<()> {
     if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(meta) {
         for (key, value) in map {
             let text = match value {

@@ -74,7 +74,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
     let mut out = std::io::stdout().lock();
     if args.json {
         let meta = newsidx::stats::run_info(&index, &args.query, &request.filters);
-        super::output::json(&mut out, &meta, &results)?;
+        super::output::json(&mut out, &super::wire::search(&meta, &results))?;
     } else {
         let color = args.color.enabled(std::io::stdout().is_terminal());
         super::render::search_results(&mut out, &results, args.offset, color)?;

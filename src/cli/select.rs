@@ -70,7 +70,7 @@ impl FilterArgs {
 
 /// Unix seconds of a date (its start, or with `end_of_day` the start of
 /// the next day) or an RFC 3339 moment.
-fn moment(text: &str, end_of_day: bool) -> anyhow::Result<i64> {
+pub fn moment(text: &str, end_of_day: bool) -> anyhow::Result<i64> {
     if let Ok(date) = Date::parse(text, format_description!("[year]-[month]-[day]")) {
         let day = if end_of_day { date.next_day().unwrap_or(date) } else { date };
         return Ok(day.midnight().assume_utc().unix_timestamp());

@@ -106,11 +106,7 @@ pub fn run(args: TimelineArgs) -> anyhow::Result<Exit> {
     let mut out = std::io::stdout().lock();
     let format = args.format.format();
     if format == Format::Json {
-        super::output::json(
-            &mut out,
-            &meta,
-            &serde_json::json!({ "by": request.by, "series": series }),
-        )?;
+        super::output::json(&mut out, &super::wire::timeline(&meta, request.by, &series))?;
     } else {
         super::output::table(
             &mut out,

@@ -1,6 +1,7 @@
 //! Integration tests: the real `newsidx` binary on temporary corpora.
 
 mod analyst;
+mod browser;
 mod build;
 mod compounds;
 mod errors;
@@ -12,6 +13,7 @@ mod quality;
 mod reliability;
 mod safety;
 mod search;
+mod serve;
 mod shell;
 mod stemmer;
 mod syndication;

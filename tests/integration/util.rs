@@ -107,6 +107,7 @@ impl TestEnv {
                     | "export"
                     | "show"
                     | "entities"
+                    | "serve"
             )
         ) {
             cmd.arg("--index").arg(&self.index);
