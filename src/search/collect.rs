@@ -5,12 +5,13 @@
 //! id both need the whole result: tantivy's `TopDocs` breaks equal scores
 //! by internal document address, which changes when segments merge.
 //! [`FacetCollector`] counts facet values exactly over every match, from
-//! the fast fields (no sampling).
+//! the fast fields (no sampling); [`DayCollector`] counts matches per UTC
+//! day of publication from the `published` column, without scoring.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// A matching story before anything is loaded.
@@ -320,4 +321,53 @@ pub fn first_by_id(searcher: &tantivy::Searcher, limit: usize) -> tantivy::Resul
         }
     }
     Ok(out)
+}
+
+/// Counts matches per day of publication (days since 1970-01-01, UTC),
+/// reading only the `published` column: no scores, no list of matches.
+pub struct DayCollector;
+
+/// Per-segment part of [`DayCollector`].
+pub struct DaySegment {
+    published: Column<tantivy::DateTime>,
+    days: HashMap<i64, u64>,
+}
+
+impl Collector for DayCollector {
+    type Fruit = BTreeMap<i64, u64>;
+    type Child = DaySegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<DaySegment> {
+        Ok(DaySegment { published: reader.fast_fields().date("published")?, days: HashMap::new() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashMap<i64, u64>>) -> tantivy::Result<BTreeMap<i64, u64>> {
+        let mut total = BTreeMap::new();
+        for (day, n) in fruits.into_iter().flatten() {
+            *total.entry(day).or_default() += n;
+        }
+        Ok(total)
+    }
+}
+
+impl SegmentCollector for DaySegment {
+    type Fruit = HashMap<i64, u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(time) = self.published.first(doc) {
+            *self.days.entry(time.into_timestamp_secs().div_euclid(86_400)).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> HashMap<i64, u64> {
+        self.days
+    }
 }

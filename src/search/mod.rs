@@ -22,7 +22,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
 use tantivy::{DateTime, Term};
 use time::format_description::well_known::Rfc3339;
 
-pub use collect::{Candidate, FacetCollector, Match, MatchesCollector, TopMatches};
+pub use collect::{Candidate, DayCollector, FacetCollector, Match, MatchesCollector, TopMatches};
 pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST};
 pub use explain::{FormCount, TermExplanation, explain};
 pub use group::{Cluster, Member, clusters};

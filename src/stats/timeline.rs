@@ -3,7 +3,8 @@
 //! Owns bucketing publication times into periods, normalising by the
 //! stories published in each period, splitting a series by a facet, and
 //! burst detection. Counts are exact: every match is read from the
-//! `published` fast field.
+//! `published` fast field (per day in a collector, or per story when
+//! copies are counted once or a series is split).
 //!
 //! Bursts follow Kleinberg's batched two-state model ("Bursty and
 //! Hierarchical Structure in Streams", KDD 2002, §4): in period `t`, `r_t` of
@@ -22,7 +23,7 @@ use time::{Date, Duration, Month, OffsetDateTime};
 use super::matches;
 use crate::Result;
 use crate::index::{NewsIndex, tantivy_error};
-use crate::search::{Facet, Filters, Member, select};
+use crate::search::{DayCollector, Facet, Filters, Member, Selection, select};
 
 /// Bucket size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,7 +123,11 @@ pub struct Series {
 /// # Errors
 /// A query does not parse; the index cannot be read.
 pub fn timeline(index: &NewsIndex, request: &TimelineRequest) -> Result<Vec<Series>> {
-    let totals = counts(index, &all_stories(index, &request.filters, request.dedupe)?, request.by)?;
+    let totals = if request.dedupe {
+        counts(index, &all_stories(index, &request.filters, true)?, request.by)?
+    } else {
+        day_counts(index, &select(index, "*", &request.filters)?, request.by)?
+    };
     let (Some(first), Some(last)) =
         (totals.keys().next().copied(), totals.keys().next_back().copied())
     else {
@@ -132,6 +137,12 @@ pub fn timeline(index: &NewsIndex, request: &TimelineRequest) -> Result<Vec<Seri
     let mut out = Vec::new();
     for (label, query) in &request.queries {
         let selection = select(index, query, &request.filters)?;
+        if !request.dedupe && request.split.is_none() {
+            let counts = day_counts(index, &selection, request.by)?;
+            let points = periods.iter().map(|p| point(*p, &counts, &totals)).collect();
+            out.push(Series { label: label.clone(), query: query.clone(), value: None, points });
+            continue;
+        }
         let members = matches(index, &selection, request.dedupe)?;
         for (value, members) in split(index, members, request.split, request.split_top)? {
             let counts = counts(index, &members, request.by)?;
@@ -169,6 +180,21 @@ fn point(period: Date, counts: &BTreeMap<Date, u64>, totals: &BTreeMap<Date, u64
     let total = totals.get(&period).copied().unwrap_or(0);
     let share = if total == 0 { 0.0 } else { count as f64 / total as f64 };
     Point { period: period.to_string(), count, total, share, burst: false }
+}
+
+/// Period start → number of matches of `selection` published in it,
+/// counted per day in the collector (no list of matches, no scores).
+fn day_counts(index: &NewsIndex, selection: &Selection, by: Period) -> Result<BTreeMap<Date, u64>> {
+    let days = index
+        .searcher()
+        .search(&selection.query, &DayCollector)
+        .map_err(tantivy_error(index.root()))?;
+    let mut out = BTreeMap::new();
+    for (day, n) in days {
+        let Ok(moment) = OffsetDateTime::from_unix_timestamp(day * 86_400) else { continue };
+        *out.entry(by.start(moment.date())).or_default() += n;
+    }
+    Ok(out)
 }
 
 /// Period start → number of `members` published in it.

@@ -15,7 +15,7 @@ mod state;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -101,8 +101,17 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Runs `work` on the blocking pool within [`REQUEST_TIMEOUT`]; a panic or
-/// a timeout is a 503, never a crash of the server.
+/// Index computations running at once: one per core. More would only share
+/// the cores while each holds its working memory; the rest wait their turn
+/// (within the request's time limit).
+static COMPUTING: LazyLock<Arc<Semaphore>> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    Arc::new(Semaphore::new(cores))
+});
+
+/// Runs `work` on the blocking pool, at most one computation per core at a
+/// time, within [`REQUEST_TIMEOUT`] (waiting included); a panic or a
+/// timeout is a 503, never a crash of the server.
 pub async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -111,7 +120,16 @@ pub async fn blocking<T: Send + 'static>(
         message: message.to_string(),
         column: None,
     };
-    match tokio::time::timeout(REQUEST_TIMEOUT, tokio::task::spawn_blocking(work)).await {
+    let run = async {
+        let permit = COMPUTING.clone().acquire_owned().await;
+        tokio::task::spawn_blocking(move || {
+            // Held until the work ends, even when the request timed out.
+            let _permit = permit;
+            work()
+        })
+        .await
+    };
+    match tokio::time::timeout(REQUEST_TIMEOUT, run).await {
         Ok(Ok(result)) => result,
         Ok(Err(_)) => Err(unavailable("internal error while answering; see the server log")),
         Err(_) => Err(unavailable("the request took longer than 20 seconds; narrow the query")),
