@@ -76,6 +76,7 @@ fn large_index(c: &mut Criterion) {
         ("phrase", "\"de regering\"", false),
         ("term_with_facets", "Poetin", true),
         ("and_with_facets", "kabinet minister", true),
+        ("star", "*", false),
     ];
     let mut group = c.benchmark_group("large");
     for (name, query, facets) in cases {

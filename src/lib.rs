@@ -17,6 +17,9 @@
 //!    id, counts facets and cuts snippets into [`search::Hit`] values.
 //! 7. The `cli` module of the binary prints them for people or as JSON.
 //!
+//! [`opensearch`] hands the same stories, with newsidx's own terms, and the
+//! same query plans to an OpenSearch cluster (the scale-out path).
+//!
 //! [`eval`] scores the search against judged queries (`EVALUATION.md`).
 //!
 //! # Example
@@ -49,6 +52,7 @@ pub mod eval;
 pub mod index;
 mod memo;
 pub mod news;
+pub mod opensearch;
 pub mod parse;
 pub mod pipeline;
 pub mod search;

@@ -1,35 +1,79 @@
-//! `newsidx export` (every match with its text, streaming) and `newsidx
-//! show` (one story).
+//! `newsidx export` (every match with its text, streaming to stdout, or an
+//! export folder for OpenSearch) and `newsidx show` (one story).
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::bail;
 use newsidx::index::NewsIndex;
-use newsidx::search::rfc3339;
-use newsidx::stats;
+use newsidx::opensearch;
+use newsidx::search::{Selection, rfc3339, select};
+use newsidx::stats::{self, RunInfo};
 
-use super::analyst::QueryArgs;
+use super::select::FilterArgs;
 use super::wire::{self, ExportFormat, STORY_FIELDS};
 use super::{Exit, IndexArg};
 
 /// Options of `newsidx export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
+    /// The query, in the same language as `newsidx search` (default: every
+    /// story).
+    #[arg(default_value = "*")]
+    query: String,
     #[command(flatten)]
-    query: QueryArgs,
-    /// Output format.
+    filters: FilterArgs,
+    #[command(flatten)]
+    index: IndexArg,
+    /// Output format: a stream on stdout (jsonl, csv, tsv), or a folder for
+    /// an OpenSearch cluster (opensearch, with --out).
     #[arg(long, value_enum, default_value = "jsonl")]
-    format: ExportFormat,
+    format: ExportTo,
     /// Comma-separated fields to write (default: all): id, path, kind,
     /// section, published, title, dateline, agencies, persons, locations,
     /// organizations, body.
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     fields: Vec<String>,
+    /// The folder of an OpenSearch export (template, bulk files, README).
+    #[arg(long, value_name = "DIR", required_if_eq("format", "opensearch"))]
+    out: Option<PathBuf>,
+    /// The cluster index the bulk actions name.
+    #[arg(long, default_value = "newsidx", value_name = "NAME")]
+    target: String,
+    /// Only the stories that changed since the last export of this
+    /// selection to this target, and deletions of the ones that left the
+    /// index (the record is kept in the index folder).
+    #[arg(long)]
+    changes: bool,
+    /// Largest bulk file in bytes.
+    #[arg(long, default_value_t = opensearch::export::MAX_BULK_BYTES, hide = true)]
+    max_bulk_bytes: usize,
+    /// Not available for exports (every copy is written).
+    #[arg(long, hide = true)]
+    dedupe: bool,
+}
+
+/// Where `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportTo {
+    Jsonl,
+    Csv,
+    Tsv,
+    Opensearch,
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<Exit> {
-    if args.query.dedupe {
+    if args.dedupe {
         bail!("export writes every copy; --dedupe is not available here (use search or facets)");
+    }
+    let format = match args.format {
+        ExportTo::Jsonl => ExportFormat::Jsonl,
+        ExportTo::Csv => ExportFormat::Csv,
+        ExportTo::Tsv => ExportFormat::Tsv,
+        ExportTo::Opensearch => return to_opensearch(&args),
+    };
+    if args.out.is_some() || args.changes {
+        bail!("--out and --changes go with --format opensearch; other formats write to stdout");
     }
     let fields: Vec<String> = if args.fields.is_empty() {
         STORY_FIELDS.iter().map(|f| f.to_string()).collect()
@@ -39,11 +83,57 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Exit> {
     if let Some(unknown) = fields.iter().find(|f| !STORY_FIELDS.contains(&f.as_str())) {
         bail!("unknown field '{unknown}'; fields: {}", STORY_FIELDS.join(", "));
     }
-    let (index, selection, meta) = args.query.open()?;
+    let (index, selection, meta) = open(&args)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = wire::export(&mut out, &index, &selection, &meta, &fields, args.format, None)?;
+    let written = wire::export(&mut out, &index, &selection, &meta, &fields, format, None)?;
     out.flush()?;
     Ok(if written > 0 { Exit::Success } else { Exit::Partial })
+}
+
+fn open(args: &ExportArgs) -> anyhow::Result<(NewsIndex, Selection, RunInfo)> {
+    let index = NewsIndex::open(&args.index.index)?;
+    let filters = args.filters.filters()?;
+    let selection = select(&index, &args.query, &filters)?;
+    let meta = stats::run_info(&index, &args.query, &filters);
+    Ok((index, selection, meta))
+}
+
+/// `--format opensearch`: the export folder, and a summary on stderr.
+fn to_opensearch(args: &ExportArgs) -> anyhow::Result<Exit> {
+    let out = args.out.clone().expect("clap requires --out with --format opensearch");
+    if !args.fields.is_empty() {
+        bail!("--fields does not apply to --format opensearch (documents have every field)");
+    }
+    let (index, selection, _) = open(args)?;
+    let filters = serde_json::to_string(&args.filters.filters()?)?;
+    let options = opensearch::export::Options {
+        out: out.clone(),
+        target: args.target.clone(),
+        changes: args.changes,
+        selection_key: format!("{}\n{filters}", args.query),
+        max_bulk_bytes: args.max_bulk_bytes,
+    };
+    let summary = opensearch::export::export(&index, &selection, &options)?;
+    if args.changes && !summary.had_record {
+        eprintln!(
+            "newsidx: no earlier export of this selection to {:?}: every story is written",
+            args.target
+        );
+    }
+    eprintln!(
+        "newsidx: {} stories: {} to index, {} to delete, {} unchanged; {} bulk file(s), {:.1} MB in {}",
+        summary.stories,
+        summary.indexed,
+        summary.deleted,
+        summary.unchanged,
+        summary.files.len(),
+        summary.bytes as f64 / 1e6,
+        out.display()
+    );
+    for id in &summary.oversized {
+        eprintln!("newsidx: warning: {id}: its document alone is larger than the bulk file limit");
+    }
+    Ok(if summary.oversized.is_empty() { Exit::Success } else { Exit::Partial })
 }
 
 /// Options of `newsidx show`.

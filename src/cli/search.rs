@@ -45,9 +45,20 @@ pub struct SearchArgs {
     /// default: aliases.tsv in the index folder, if present.
     #[arg(long, env = "NEWSIDX_ALIASES", value_name = "FILE")]
     aliases: Option<std::path::PathBuf>,
+    /// Print the query in another engine's query language instead of
+    /// searching (opensearch: the Query DSL for an index loaded from
+    /// `export --format opensearch`).
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    explain_as: Option<Engine>,
     /// Colour matches in the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+}
+
+/// Engines `--explain-as` translates to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Engine {
+    Opensearch,
 }
 
 impl SearchArgs {
@@ -70,6 +81,12 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
         index.set_alias_file(path)?;
     }
     let request = args.request()?;
+    if args.explain_as == Some(Engine::Opensearch) {
+        let selection = newsidx::search::select(&index, &request.query, &request.filters)?;
+        let body = newsidx::opensearch::dsl::request(&selection.plan);
+        super::output::json(&mut std::io::stdout().lock(), &body)?;
+        return Ok(Exit::Success);
+    }
     let results = index.search(&request)?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -1,6 +1,7 @@
-//! Parsed query → tantivy query, with the Dutch analyzers.
+//! Parsed query → [`Plan`], with the Dutch analyzers.
 //!
-//! Owns query semantics. Title and body are each one field of terms of
+//! Owns query semantics (the plan becomes a tantivy query, or OpenSearch's
+//! Query DSL, in `plan` and `crate::opensearch`). Title and body are each one field of terms of
 //! several kinds ([`crate::analysis::terms`]):
 //! - a bare word searches its stems (every stem the analyzer gives at the
 //!   word's position: the stem term, or the word itself where it is its own
@@ -22,13 +23,8 @@
 //! Every word's expansion is recorded ([`Expansion`]) for snippets and for
 //! `search --explain`.
 
-use tantivy::Term;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery,
-    Query, TermQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption};
-
+use super::Facet;
+use super::plan::{Occur, Plan, Target};
 use super::query::Node;
 use crate::analysis::terms::{NAME, PART, STEM, prefixed};
 use crate::analysis::{
@@ -36,7 +32,6 @@ use crate::analysis::{
     is_stopword, name_key,
 };
 use crate::entities::{canonical_agency, organization};
-use crate::index::Fields;
 
 /// Weight of a title match relative to a body match.
 pub const TITLE_BOOST: f32 = 2.0;
@@ -81,8 +76,8 @@ pub struct Expansion {
 
 /// A compiled query.
 pub struct Compiled {
-    /// The tantivy query; `None` when nothing searchable was left.
-    pub query: Option<Box<dyn Query>>,
+    /// The plan; `None` when nothing searchable was left.
+    pub plan: Option<Plan>,
     /// What each word became, in query order.
     pub expansions: Vec<Expansion>,
 }
@@ -93,14 +88,12 @@ enum Scope {
     Text,
     Title,
     Body,
-    Facet(Field, bool),
-    Raw(Field),
+    Facet(Facet),
+    Raw(Target),
 }
 
 /// What compilation needs from the index.
 pub struct Context<'a> {
-    /// Field handles.
-    pub fields: &'a Fields,
     /// The index's analysis variant.
     pub config: &'a AnalysisConfig,
     /// Name aliases.
@@ -110,8 +103,8 @@ pub struct Context<'a> {
 /// Compiles a parsed query.
 pub fn compile(node: &Node, context: &Context<'_>) -> Compiled {
     let mut compiler = Compiler { cx: context, expansions: Vec::new() };
-    let query = compiler.node(node, Scope::Text, false);
-    Compiled { query, expansions: compiler.expansions }
+    let plan = compiler.node(node, Scope::Text, false);
+    Compiled { plan, expansions: compiler.expansions }
 }
 
 struct Compiler<'c, 'a> {
@@ -119,10 +112,10 @@ struct Compiler<'c, 'a> {
     expansions: Vec<Expansion>,
 }
 
-type Clauses = Vec<(Occur, Box<dyn Query>)>;
+type Clauses = Vec<(Occur, Plan)>;
 
 impl Compiler<'_, '_> {
-    fn node(&mut self, node: &Node, scope: Scope, negated: bool) -> Option<Box<dyn Query>> {
+    fn node(&mut self, node: &Node, scope: Scope, negated: bool) -> Option<Plan> {
         match node {
             Node::Word { text, prefix } => self.words(text, scope, *prefix, None, negated),
             Node::Phrase { text, slop, prefix } => {
@@ -136,21 +129,17 @@ impl Compiler<'_, '_> {
                     .filter_map(|p| self.node(p, scope, negated))
                     .map(|q| (Occur::Should, q))
                     .collect();
-                (!clauses.is_empty())
-                    .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+                (!clauses.is_empty()).then_some(Plan::Bool(clauses))
             }
             Node::Not(inner) => {
                 let inner = self.node(inner, scope, !negated)?;
-                Some(Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, Box::new(AllQuery)),
-                    (Occur::MustNot, inner),
-                ])))
+                Some(Plan::Bool(vec![(Occur::Must, Plan::All), (Occur::MustNot, inner)]))
             }
-            Node::All => Some(Box::new(AllQuery)),
+            Node::All => Some(Plan::All),
         }
     }
 
-    fn and(&mut self, parts: &[Node], scope: Scope, negated: bool) -> Option<Box<dyn Query>> {
+    fn and(&mut self, parts: &[Node], scope: Scope, negated: bool) -> Option<Plan> {
         let dropped = if scope == Scope::Text {
             droppable_stopwords(parts)
         } else {
@@ -178,9 +167,9 @@ impl Compiler<'_, '_> {
             return None;
         }
         if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
-            clauses.push((Occur::Must, Box::new(AllQuery)));
+            clauses.push((Occur::Must, Plan::All));
         }
-        let all: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        let all = Plan::Bool(clauses);
         Some(self.with_name_alternatives(parts, scope, negated, all))
     }
 
@@ -192,8 +181,8 @@ impl Compiler<'_, '_> {
         parts: &[Node],
         scope: Scope,
         negated: bool,
-        all: Box<dyn Query>,
-    ) -> Box<dyn Query> {
+        all: Plan,
+    ) -> Plan {
         let words: Option<Vec<&str>> = parts
             .iter()
             .map(|p| match p {
@@ -209,13 +198,12 @@ impl Compiler<'_, '_> {
             Expansion { input: joined.clone(), phrase: true, negated, ..Expansion::default() };
         expansion.aliases = self.cx.aliases.others(&joined).into_iter().map(String::from).collect();
         let mut clauses: Clauses = vec![(Occur::Should, all)];
-        let f = self.cx.fields;
         for alias in &expansion.aliases {
             let alias_words = first_per_position(&self.positions(NL_EXACT, alias));
-            for field in [f.title, f.body] {
+            for target in [Target::Title, Target::Body] {
                 clauses.extend(
-                    term_or_phrase(field, &alias_words, 0)
-                        .map(|q| (Occur::Should, boosted(q, NAMES_BOOST))),
+                    term_or_phrase(target, &alias_words, 0)
+                        .map(|q| (Occur::Should, q.boosted(NAMES_BOOST))),
                 );
             }
         }
@@ -224,22 +212,21 @@ impl Compiler<'_, '_> {
             return clauses.pop().expect("one clause").1;
         }
         self.expansions.push(expansion);
-        Box::new(BooleanQuery::new(clauses))
+        Plan::Bool(clauses)
     }
 
     fn scope(&self, field: &str) -> Scope {
-        let f = self.cx.fields;
         match field {
             "title" => Scope::Title,
             "body" => Scope::Body,
-            "location" => Scope::Facet(f.location, false),
-            "dateline" => Scope::Facet(f.dateline, false),
-            "agency" => Scope::Facet(f.agency, true),
-            "person" => Scope::Facet(f.person, false),
-            "organization" => Scope::Facet(f.organization, false),
-            "section" => Scope::Facet(f.section, false),
-            "kind" => Scope::Raw(f.kind),
-            "id" => Scope::Raw(f.id),
+            "location" => Scope::Facet(Facet::Location),
+            "dateline" => Scope::Facet(Facet::Dateline),
+            "agency" => Scope::Facet(Facet::Agency),
+            "person" => Scope::Facet(Facet::Person),
+            "organization" => Scope::Facet(Facet::Organization),
+            "section" => Scope::Facet(Facet::Section),
+            "kind" => Scope::Raw(Target::Kind),
+            "id" => Scope::Raw(Target::Id),
             other => unreachable!("the parser only accepts known fields, got {other}"),
         }
     }
@@ -251,30 +238,30 @@ impl Compiler<'_, '_> {
         prefix: bool,
         slop: Option<u32>,
         negated: bool,
-    ) -> Option<Box<dyn Query>> {
-        let f = self.cx.fields;
+    ) -> Option<Plan> {
         match scope {
             Scope::Text => {
-                let fields = [(f.title, TITLE_BOOST), (f.body, 1.0)];
-                self.text(text, &fields, true, prefix, slop, negated)
+                let targets = [(Target::Title, TITLE_BOOST), (Target::Body, 1.0)];
+                self.text(text, &targets, true, prefix, slop, negated)
             }
-            Scope::Title => self.text(text, &[(f.title, 1.0)], false, prefix, slop, negated),
-            Scope::Body => self.text(text, &[(f.body, 1.0)], false, prefix, slop, negated),
-            Scope::Facet(field, is_agency) => {
-                let value = if is_agency { canonical_agency(text) } else { text.to_string() };
+            Scope::Title => self.text(text, &[(Target::Title, 1.0)], false, prefix, slop, negated),
+            Scope::Body => self.text(text, &[(Target::Body, 1.0)], false, prefix, slop, negated),
+            Scope::Facet(facet) => {
+                let value =
+                    if facet == Facet::Agency { canonical_agency(text) } else { text.to_string() };
                 let toks = first_per_position(&self.positions(NL_FACET, &value));
+                let target = Target::Facet(facet);
                 let q = if prefix {
-                    prefix_query(field, &toks)
+                    prefix_query(target, &toks)
                 } else {
-                    term_or_phrase(field, &toks, 0)
+                    term_or_phrase(target, &toks, 0)
                 };
-                q.map(|q| Box::new(ConstScoreQuery::new(q, 1.0)) as Box<dyn Query>)
+                q.map(|q| Plan::Const(Box::new(q), 1.0))
             }
-            Scope::Raw(field) => {
-                let value = if field == f.kind { text.to_lowercase() } else { text.to_string() };
+            Scope::Raw(target) => {
                 let term =
-                    TermQuery::new(Term::from_field_text(field, &value), IndexRecordOption::Basic);
-                Some(Box::new(ConstScoreQuery::new(Box::new(term), 1.0)))
+                    if target == Target::Kind { text.to_lowercase() } else { text.to_string() };
+                Some(Plan::Const(Box::new(Plan::Term { target, term }), 1.0))
             }
         }
     }
@@ -284,12 +271,12 @@ impl Compiler<'_, '_> {
     fn text(
         &mut self,
         text: &str,
-        pairs: &[(Field, f32)],
+        pairs: &[(Target, f32)],
         extras: bool,
         prefix: bool,
         slop: Option<u32>,
         negated: bool,
-    ) -> Option<Box<dyn Query>> {
+    ) -> Option<Plan> {
         let exact = first_per_position(&self.positions(NL_EXACT, text));
         let bare = !prefix && slop.is_none();
         let stems = if bare { self.positions(NL_TEXT, text) } else { Vec::new() };
@@ -321,12 +308,12 @@ impl Compiler<'_, '_> {
                 term_or_phrase(field, &exact, slop.unwrap_or(0))
             };
             let exact_boost = if bare { boost * EXACT_BOOST } else { boost };
-            clauses.extend(exact_query.map(|q| (Occur::Should, boosted(q, exact_boost))));
+            clauses.extend(exact_query.map(|q| (Occur::Should, q.boosted(exact_boost))));
             // A word of several parts is a phrase of the words as written.
             clauses.extend(
                 single_stems
                     .iter()
-                    .map(|s| (Occur::Should, boosted(self.stem_query(field, s), boost))),
+                    .map(|s| (Occur::Should, self.stem_query(field, s).boosted(boost))),
             );
         }
         if extras && bare && exact.len() == 1 {
@@ -336,23 +323,22 @@ impl Compiler<'_, '_> {
             self.organization(text, &mut expansion, &mut clauses);
         }
         self.expansions.push(expansion);
-        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+        (!clauses.is_empty()).then_some(Plan::Bool(clauses))
     }
 
     /// A curated organisation name or acronym also finds the stories whose
     /// organisation facet has it (`OM` finds `Openbaar Ministerie`), and an
     /// acronym in capitals finds the capitals.
     fn organization(&self, text: &str, expansion: &mut Expansion, clauses: &mut Clauses) {
-        let f = self.cx.fields;
         if expansion.acronym {
             let key = prefixed(NAME, &acronym_key(text));
-            for field in [f.title, f.body] {
-                clauses.push((Occur::Should, boosted(term_query(field, &key), EXACT_BOOST)));
+            for target in [Target::Title, Target::Body] {
+                clauses.push((Occur::Should, term_query(target, &key).boosted(EXACT_BOOST)));
             }
         }
         let Some(name) = organization(text.trim()) else { return };
         let words = first_per_position(&self.positions(NL_FACET, name));
-        if let Some(query) = term_or_phrase(f.organization, &words, 0) {
+        if let Some(query) = term_or_phrase(Target::Facet(Facet::Organization), &words, 0) {
             clauses.push((Occur::Should, query));
             expansion.organization = Some(name.to_string());
         }
@@ -364,7 +350,7 @@ impl Compiler<'_, '_> {
         &self,
         text: &str,
         stems: &[String],
-        fields: &[(Field, f32)],
+        fields: &[(Target, f32)],
         expansion: &mut Expansion,
         clauses: &mut Clauses,
     ) {
@@ -372,7 +358,7 @@ impl Compiler<'_, '_> {
             expansion.parts = !stems.is_empty();
             for &(field, _) in fields {
                 clauses.extend(stems.iter().map(|s| {
-                    (Occur::Should, boosted(term_query(field, &prefixed(PART, s)), PARTS_BOOST))
+                    (Occur::Should, term_query(field, &prefixed(PART, s)).boosted(PARTS_BOOST))
                 }));
             }
         }
@@ -387,7 +373,7 @@ impl Compiler<'_, '_> {
             for &(field, _) in fields {
                 clauses.extend(
                     term_or_phrase(field, &words, 0)
-                        .map(|q| (Occur::Should, boosted(q, NAMES_BOOST))),
+                        .map(|q| (Occur::Should, q.boosted(NAMES_BOOST))),
                 );
             }
         }
@@ -396,7 +382,7 @@ impl Compiler<'_, '_> {
         keys.dedup();
         for &(field, _) in fields {
             clauses.extend(keys.iter().map(|k| {
-                (Occur::Should, boosted(term_query(field, &prefixed(NAME, k)), NAMES_BOOST))
+                (Occur::Should, term_query(field, &prefixed(NAME, k)).boosted(NAMES_BOOST))
             }));
         }
         expansion.name_keys = keys;
@@ -405,16 +391,13 @@ impl Compiler<'_, '_> {
     /// Stories with a word whose stems include `stem`: the stem term, or
     /// the word itself where a word is its own stem (the index writes a stem
     /// term only where it differs from the word).
-    fn stem_query(&self, field: Field, stem: &str) -> Box<dyn Query> {
+    fn stem_query(&self, field: Target, stem: &str) -> Plan {
         let stem_term = term_query(field, &prefixed(STEM, stem));
         let own = self.cx.config.stemmer.with_stems(stem, |stems| stems.iter().any(|s| s == stem));
         if !own {
             return stem_term;
         }
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Should, stem_term),
-            (Occur::Should, term_query(field, stem)),
-        ]))
+        Plan::Bool(vec![(Occur::Should, stem_term), (Occur::Should, term_query(field, stem))])
     }
 
     /// Tokens of `text` grouped by position (offsets from the first), each
@@ -478,31 +461,20 @@ fn droppable_stopwords(parts: &[Node]) -> Vec<bool> {
     if drop.iter().all(|d| *d) { vec![false; parts.len()] } else { drop }
 }
 
-fn term_query(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+fn term_query(target: Target, text: &str) -> Plan {
+    Plan::Term { target, term: text.to_string() }
 }
 
-fn term_or_phrase(field: Field, toks: &[(usize, String)], slop: u32) -> Option<Box<dyn Query>> {
+fn term_or_phrase(target: Target, toks: &[(usize, String)], slop: u32) -> Option<Plan> {
     match toks {
         [] => None,
-        [(_, t)] => Some(term_query(field, t)),
-        _ => {
-            let terms = toks.iter().map(|(o, t)| (*o, Term::from_field_text(field, t))).collect();
-            Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
-        }
+        [(_, t)] => Some(term_query(target, t)),
+        _ => Some(Plan::Phrase { target, terms: toks.to_vec(), slop }),
     }
 }
 
-fn prefix_query(field: Field, toks: &[(usize, String)]) -> Option<Box<dyn Query>> {
-    if toks.is_empty() {
-        return None;
-    }
-    let terms = toks.iter().map(|(o, t)| (*o, Term::from_field_text(field, t))).collect();
-    Some(Box::new(PhrasePrefixQuery::new_with_offset(terms)))
-}
-
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    if (boost - 1.0).abs() < f32::EPSILON { query } else { Box::new(BoostQuery::new(query, boost)) }
+fn prefix_query(target: Target, toks: &[(usize, String)]) -> Option<Plan> {
+    (!toks.is_empty()).then(|| Plan::PhrasePrefix { target, terms: toks.to_vec() })
 }
 
 #[cfg(test)]

@@ -11,15 +11,14 @@ mod compile;
 mod explain;
 mod group;
 mod highlight;
+mod plan;
 mod query;
 mod short_names;
 
 use serde::Serialize;
-use std::ops::Bound;
 use tantivy::collector::Count;
 
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
-use tantivy::{DateTime, Term};
+use tantivy::query::Query;
 use time::format_description::well_known::Rfc3339;
 
 pub use collect::{Candidate, DayCollector, FacetCollector, Match, MatchesCollector, TopMatches};
@@ -27,6 +26,7 @@ pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST}
 pub use explain::{FormCount, TermExplanation, explain};
 pub use group::{Cluster, Member, clusters};
 pub use highlight::{HighlightTerms, Snippet, char_range, matches, snippet};
+pub use plan::{Occur, Plan, Target};
 pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
 pub use short_names::ShortNames;
 
@@ -99,6 +99,8 @@ pub struct Selection {
     pub text: String,
     /// The compiled query with the filters applied.
     pub query: Box<dyn Query>,
+    /// The same as data (for other engines: `crate::opensearch`).
+    pub plan: Plan,
     /// What each query word became (for snippets, KWIC, explanations).
     pub expansions: Vec<Expansion>,
     /// Every story, unfiltered (`*`): listed in id order without scoring.
@@ -112,21 +114,19 @@ pub struct Selection {
 /// holds no searchable word.
 pub fn select(index: &NewsIndex, text: &str, filters: &Filters) -> Result<Selection> {
     let node = parse_query(text)?;
-    let context = compile::Context {
-        fields: index.fields(),
-        config: index.config(),
-        aliases: index.aliases(),
-    };
+    let context = compile::Context { config: index.config(), aliases: index.aliases() };
     let compiled = compile::compile(&node, &context);
-    let query = compiled.query.ok_or_else(|| QueryError {
+    let plan = compiled.plan.ok_or_else(|| QueryError {
         message: "the query has no searchable words".into(),
         column: 1,
         query: text.to_string(),
     })?;
     let everything = node == Node::All && filters == &Filters::default();
+    let plan = with_filters(plan, &context, filters);
     Ok(Selection {
         text: text.to_string(),
-        query: with_filters(query, index, filters),
+        query: plan.to_query(index.fields()),
+        plan,
         expansions: compiled.expansions,
         everything,
     })
@@ -362,37 +362,19 @@ fn ranked_page(
 /// that filters never change the ranking.
 /// ANDs the text query with one OR-group per filtered facet and the
 /// period, scoring 0 so that filters never change the ranking.
-fn with_filters(query: Box<dyn Query>, index: &NewsIndex, filters: &Filters) -> Box<dyn Query> {
+/// The query with each filter as a clause that must match and scores 0.
+fn with_filters(query: Plan, context: &compile::Context<'_>, filters: &Filters) -> Plan {
     let mut clauses = vec![(Occur::Must, query)];
-    let context = compile::Context {
-        fields: index.fields(),
-        config: index.config(),
-        aliases: index.aliases(),
-    };
     for (facet, values) in filters.facets.iter().filter(|(_, v)| !v.is_empty()) {
         let alternatives: Vec<Node> = values.iter().map(|v| filter_node(*facet, v)).collect();
-        let filter = compile::compile(&Node::Or(alternatives), &context)
-            .query
-            .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+        let filter = compile::compile(&Node::Or(alternatives), context).plan.unwrap_or(Plan::Empty);
+        clauses.push((Occur::Must, Plan::Const(Box::new(filter), 0.0)));
     }
     if filters.since.is_some() || filters.until.is_some() {
-        let field = index.fields().published;
-        let bound = |secs: Option<i64>, inclusive: bool| match secs {
-            None => Bound::Unbounded,
-            Some(s) => {
-                let term = Term::from_field_date(field, DateTime::from_timestamp_secs(s));
-                if inclusive { Bound::Included(term) } else { Bound::Excluded(term) }
-            }
-        };
-        let range = RangeQuery::new(bound(filters.since, true), bound(filters.until, false));
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(range), 0.0))));
+        let range = Plan::Published { since: filters.since, until: filters.until };
+        clauses.push((Occur::Must, Plan::Const(Box::new(range), 0.0)));
     }
-    if clauses.len() == 1 {
-        clauses.pop().expect("one clause").1
-    } else {
-        Box::new(BooleanQuery::new(clauses))
-    }
+    Plan::bool(clauses)
 }
 
 fn filter_node(facet: Facet, value: &str) -> Node {

@@ -148,6 +148,18 @@ pub fn export(
     selection: &Selection,
     each: &mut dyn FnMut(StoredStory) -> Result<()>,
 ) -> Result<usize> {
+    export_addressed(index, selection, &mut |_, story| each(story))
+}
+
+/// [`export`], with each story's address in the index.
+///
+/// # Errors
+/// The index cannot be read, or `each` fails.
+pub fn export_addressed(
+    index: &NewsIndex,
+    selection: &Selection,
+    each: &mut dyn FnMut(tantivy::DocAddress, StoredStory) -> Result<()>,
+) -> Result<usize> {
     use tantivy::query::EnableScoring;
     use tantivy::{DocAddress, DocSet, TERMINATED};
     let index_error = |e| tantivy_error(index.root())(e);
@@ -164,9 +176,9 @@ pub fn export(
         let mut doc = scorer.doc();
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc)) {
-                let stored_doc =
-                    loader.load(DocAddress::new(ord as u32, doc)).map_err(index_error)?;
-                each(stored(index.fields(), &stored_doc))?;
+                let address = DocAddress::new(ord as u32, doc);
+                let stored_doc = loader.load(address).map_err(index_error)?;
+                each(address, stored(index.fields(), &stored_doc))?;
                 count += 1;
             }
             doc = scorer.advance();

@@ -9,6 +9,7 @@ mod evaluation;
 mod hostile;
 mod incremental;
 mod ner;
+mod opensearch;
 mod quality;
 mod reliability;
 mod safety;

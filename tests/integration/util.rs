@@ -88,8 +88,9 @@ impl TestEnv {
                 cmd.env_remove(key);
             }
         }
-        cmd.args(args);
         let sub = args.first().copied();
+        // The defaults go right after the subcommand, before any `--`.
+        cmd.args(sub);
         if sub == Some("build") && !args.contains(&"--corpus") {
             cmd.arg("--corpus").arg(&self.corpus);
         }
@@ -112,6 +113,7 @@ impl TestEnv {
         ) {
             cmd.arg("--index").arg(&self.index);
         }
+        cmd.args(args.iter().skip(1));
         cmd
     }
 
@@ -163,8 +165,10 @@ impl TestEnv {
 
     /// `search --json QUERY ARGS…`, expecting success or no hits.
     pub fn search(&self, query: &str, extra: &[&str]) -> SearchJson {
-        let mut args = vec!["search", "--json", query];
+        // Options first and the query after `--`: a query may start with `-`.
+        let mut args = vec!["search", "--json"];
         args.extend_from_slice(extra);
+        args.extend(["--", query]);
         let out = self.run(&args);
         assert!(
             matches!(out.status.code(), Some(0 | 1)),
