@@ -77,6 +77,11 @@ fn large_index(c: &mut Criterion) {
         ("term_with_facets", "Poetin", true),
         ("and_with_facets", "kabinet minister", true),
         ("star", "*", false),
+        // Proximity against the phrase query of the same two words.
+        ("phrase_slop", "\"kabinet minister\"~10", false),
+        ("near_words", "kabinet W/10 minister", false),
+        ("near_sentence", "kabinet W/S minister", false),
+        ("near_paragraph", "kabinet W/P minister", false),
     ];
     let mut group = c.benchmark_group("large");
     for (name, query, facets) in cases {

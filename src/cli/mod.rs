@@ -18,6 +18,7 @@ mod select;
 mod serve;
 mod shell;
 mod timeline;
+mod watch;
 mod wire;
 
 use std::path::PathBuf;
@@ -96,6 +97,9 @@ enum Command {
     TrainNer(ner::TrainNerArgs),
     /// Serve the workbench and the JSON API over HTTP (loopback by default).
     Serve(serve::ServeArgs),
+    /// Standing queries: the stories each label of a query set gained since
+    /// the last watch (exit 0 with new matches, 1 without).
+    Watch(watch::WatchArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff).
@@ -171,6 +175,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Cooccur(args) => analyst::cooccur(args),
         Command::Terms(args) => analyst::terms(args),
         Command::Export(args) => export::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::Show(args) => export::show(args),
         Command::Entities(args) => ner::entities(args),
         Command::Tag(args) => ner::tag(args),

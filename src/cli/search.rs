@@ -12,8 +12,14 @@ use super::{ColorChoice, Exit, IndexArg};
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
     /// The query. Words are ANDed; use OR, NOT or -word, (groups), "exact
-    /// phrase", "phrase"~N, prefix*, field:value; * alone matches everything.
-    query: String,
+    /// phrase", "phrase"~N, prefix*, field:value, A W/5 B, A PRE/3 B, A W/S B
+    /// (same sentence), A W/P B (same paragraph); * alone matches everything.
+    #[arg(required_unless_present = "queries")]
+    query: Option<String>,
+    /// A query set (`label<TAB>query` per line, `#` comments): print one row
+    /// per label with its matches, clusters of copies and newest match.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "explain_as", "facets", "explain"])]
+    queries: Option<std::path::PathBuf>,
     #[command(flatten)]
     index: IndexArg,
     /// Number of hits to show.
@@ -63,7 +69,7 @@ enum Engine {
 
 impl SearchArgs {
     fn request(&self) -> anyhow::Result<SearchRequest> {
-        let mut request = SearchRequest::new(self.query.clone());
+        let mut request = SearchRequest::new(self.query.clone().unwrap_or_default());
         request.limit = self.limit;
         request.offset = self.offset;
         request.facets = self.facets;
@@ -80,17 +86,20 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
     if let Some(path) = &args.aliases {
         index.set_alias_file(path)?;
     }
+    if let Some(path) = &args.queries {
+        return query_set(&index, path, &args);
+    }
     let request = args.request()?;
     if args.explain_as == Some(Engine::Opensearch) {
         let selection = newsidx::search::select(&index, &request.query, &request.filters)?;
-        let body = newsidx::opensearch::dsl::request(&selection.plan);
+        let body = newsidx::opensearch::dsl::request(&selection.plan)?;
         super::output::json(&mut std::io::stdout().lock(), &body)?;
         return Ok(Exit::Success);
     }
     let results = index.search(&request)?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        let meta = newsidx::stats::run_info(&index, &args.query, &request.filters);
+        let meta = newsidx::stats::run_info(&index, &request.query, &request.filters);
         super::output::json(&mut out, &super::wire::search(&meta, &results))?;
     } else {
         let color = args.color.enabled(std::io::stdout().is_terminal());
@@ -102,4 +111,47 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
     // whole `search` (BENCHMARKS.md); nothing is written, so nothing is lost.
     std::mem::forget(index);
     Ok(if results.total > 0 { Exit::Success } else { Exit::Partial })
+}
+
+/// `search --queries FILE`: one row per label (label, matches, clusters,
+/// newest match); exit 1 when a line was left out or nothing matched.
+fn query_set(index: &NewsIndex, path: &std::path::Path, args: &SearchArgs) -> anyhow::Result<Exit> {
+    let (queries, problems) = super::select::read_query_set(path)?;
+    let filters = args.filters.filters()?;
+    let mut rows = Vec::with_capacity(queries.len());
+    let mut failed = problems.lines > 0;
+    for labelled in &queries {
+        let summary = newsidx::search::select(index, &labelled.query, &filters)
+            .and_then(|selection| newsidx::stats::summarize(index, &selection));
+        match summary {
+            Ok(summary) => rows.push((labelled, summary)),
+            Err(e) => {
+                eprintln!("newsidx: {}: line {}: {e}", path.display(), labelled.line);
+                failed = true;
+            }
+        }
+    }
+    let meta = newsidx::stats::run_info(index, &path.display().to_string(), &filters);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        super::output::json(&mut out, &super::wire::query_set(&meta, &rows))?;
+    } else {
+        let table = super::output::Table {
+            header: super::output::names(&["label", "total", "clusters", "newest", "newest_id"]),
+            rows: rows
+                .iter()
+                .map(|(q, s)| {
+                    let (time, id) =
+                        s.newest.as_ref().map_or((String::new(), String::new()), |(id, t)| {
+                            (newsidx::search::rfc3339(*t), id.clone())
+                        });
+                    vec![q.label.clone(), s.total.to_string(), s.clusters.to_string(), time, id]
+                })
+                .collect(),
+        };
+        super::output::table(&mut out, super::output::Format::Table, &meta, &table)?;
+    }
+    out.flush()?;
+    let any = rows.iter().any(|(_, s)| s.total > 0);
+    Ok(if failed || !any { Exit::Partial } else { Exit::Success })
 }

@@ -95,3 +95,40 @@ mod tests {
         assert!(moment("2 december", false).unwrap_err().to_string().contains("not a date"));
     }
 }
+
+/// The labelled queries of the query set `path` (`label<TAB>query` lines).
+/// Lines that cannot be used are reported on stderr with the file, line and
+/// column and left out; the second value lists their labels (where a line
+/// has one) and says whether any line was left out.
+///
+/// # Errors
+/// The file cannot be read.
+pub fn read_query_set(
+    path: &std::path::Path,
+) -> anyhow::Result<(Vec<newsidx::search::LabelledQuery>, QuerySetProblems)> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the query set {}", path.display()))?;
+    let (queries, errors) = newsidx::search::parse_query_set(&text);
+    let mut problems = QuerySetProblems::default();
+    for error in &errors {
+        eprintln!("newsidx: {}: {error}", path.display());
+        problems.lines += 1;
+        let line = text.lines().nth(error.line - 1).unwrap_or("");
+        if let Some((label, _)) = line.split_once('\t') {
+            problems.labels.push(label.trim().to_string());
+        }
+    }
+    if queries.is_empty() && errors.is_empty() {
+        bail!("the query set {} has no queries (lines are label<TAB>query)", path.display());
+    }
+    Ok((queries, problems))
+}
+
+/// What was left out of a query set.
+#[derive(Debug, Default)]
+pub struct QuerySetProblems {
+    /// Lines left out.
+    pub lines: usize,
+    /// Their labels, where they have one.
+    pub labels: Vec<String>,
+}

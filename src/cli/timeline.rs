@@ -19,6 +19,9 @@ pub struct TimelineArgs {
     /// A labelled query, `LABEL=QUERY` (repeatable): `--query "Gaza=Gaza OR Khan Younis"`.
     #[arg(long = "query", value_name = "LABEL=QUERY")]
     queries: Vec<String>,
+    /// A query set: one series per line `label<TAB>query` (`#` comments).
+    #[arg(long = "queries", value_name = "FILE")]
+    query_set: Option<std::path::PathBuf>,
     #[command(flatten)]
     filters: FilterArgs,
     #[command(flatten)]
@@ -61,9 +64,16 @@ enum Normalize {
 }
 
 impl TimelineArgs {
-    fn request(&self) -> anyhow::Result<TimelineRequest> {
+    /// The request, and whether lines of the query set were left out.
+    fn request(&self) -> anyhow::Result<(TimelineRequest, bool)> {
         let mut queries: Vec<(String, String)> =
             self.query.iter().map(|q| (q.clone(), q.clone())).collect();
+        let mut left_out = false;
+        if let Some(path) = &self.query_set {
+            let (set, problems) = super::select::read_query_set(path)?;
+            queries.extend(set.into_iter().map(|q| (q.label, q.query)));
+            left_out = problems.lines > 0;
+        }
         for labelled in &self.queries {
             match labelled.split_once('=') {
                 Some((label, query)) if !label.trim().is_empty() => {
@@ -73,7 +83,7 @@ impl TimelineArgs {
             }
         }
         if queries.is_empty() {
-            bail!("give a query, or one or more --query LABEL=QUERY");
+            bail!("give a query, one or more --query LABEL=QUERY, or --queries FILE");
         }
         let by = match self.by {
             PeriodArg::Day => Period::Day,
@@ -81,19 +91,20 @@ impl TimelineArgs {
             PeriodArg::Month => Period::Month,
             PeriodArg::Year => Period::Year,
         };
-        Ok(TimelineRequest {
+        let request = TimelineRequest {
             queries,
             filters: self.filters.filters()?,
             by,
             split: self.split.map(Into::into),
             split_top: self.top,
             dedupe: self.dedupe,
-        })
+        };
+        Ok((request, left_out))
     }
 }
 
 pub fn run(args: TimelineArgs) -> anyhow::Result<Exit> {
-    let request = args.request()?;
+    let (request, left_out) = args.request()?;
     let index = NewsIndex::open(&args.index.index)?;
     let series = stats::timeline(&index, &request)?;
     let label = request
@@ -119,7 +130,7 @@ pub fn run(args: TimelineArgs) -> anyhow::Result<Exit> {
         }
     }
     let any = series.iter().any(|s| s.points.iter().any(|p| p.count > 0));
-    Ok(if any { Exit::Success } else { Exit::Partial })
+    Ok(if any && !left_out { Exit::Success } else { Exit::Partial })
 }
 
 fn rows(series: &[Series], share: bool, bursts: bool) -> Table {

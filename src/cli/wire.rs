@@ -180,3 +180,43 @@ pub fn story(story: &StoredStory, source: &std::path::Path) -> Value {
     object.insert("source".into(), json!(source));
     Value::Object(object)
 }
+
+/// `search --queries FILE --json`: one object per label.
+pub fn query_set(
+    meta: &RunInfo,
+    rows: &[(&newsidx::search::LabelledQuery, newsidx::stats::LabelSummary)],
+) -> Value {
+    let labels: Vec<Value> = rows
+        .iter()
+        .map(|(q, s)| {
+            json!({
+                "label": q.label,
+                "query": q.query,
+                "line": q.line,
+                "total": s.total,
+                "clusters": s.clusters,
+                "newest": s.newest.as_ref().map(|(id, t)| json!({ "id": id, "published": rfc3339(*t) })),
+            })
+        })
+        .collect();
+    json!({ "meta": meta, "labels": labels })
+}
+
+/// `watch --json`: per label, the stories new since the last watch.
+pub fn watch(meta: &RunInfo, news: &[newsidx::stats::LabelNews]) -> Value {
+    let labels: Vec<Value> = news
+        .iter()
+        .map(|n| {
+            let new: Vec<Value> = n
+                .new
+                .iter()
+                .map(|m| {
+                    json!({ "id": m.id, "title": m.title, "dateline": m.dateline,
+                            "published": rfc3339(m.published) })
+                })
+                .collect();
+            json!({ "label": n.label, "query": n.query, "total": n.total, "new": new })
+        })
+        .collect();
+    json!({ "meta": meta, "labels": labels })
+}

@@ -24,9 +24,19 @@ use super::token;
 use crate::analysis::terms::{NAME, PART, STEM, kind_of};
 use crate::search::{Occur, Plan, Target};
 
+/// A query the cluster cannot be asked exactly.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0} has no OpenSearch equivalent: the exported stems, compound parts and name keys carry no word positions, and sentence and paragraph boundaries are not exported"
+)]
+pub struct Unsupported(pub String);
+
 /// The `query` object for `plan`.
-pub fn query(plan: &Plan) -> Value {
-    match plan {
+///
+/// # Errors
+/// [`Unsupported`] for a proximity operator (`W/n`, `PRE/n`, `W/S`, `W/P`).
+pub fn query(plan: &Plan) -> Result<Value, Unsupported> {
+    Ok(match plan {
         Plan::All => json!({ "match_all": {} }),
         Plan::Empty => json!({ "match_none": {} }),
         Plan::Term { target, term } => term_query(*target, term),
@@ -43,28 +53,32 @@ pub fn query(plan: &Plan) -> Value {
             range.insert("format".into(), json!("epoch_second"));
             json!({ "range": { "published": range } })
         }
-        Plan::Bool(clauses) => boolean(clauses),
-        Plan::Boost(inner, boost) => json!({ "bool": { "must": [query(inner)], "boost": boost } }),
+        Plan::Bool(clauses) => boolean(clauses)?,
+        Plan::Boost(inner, boost) => json!({ "bool": { "must": [query(inner)?], "boost": boost } }),
         Plan::Const(inner, score) => {
-            json!({ "constant_score": { "filter": query(inner), "boost": score } })
+            json!({ "constant_score": { "filter": query(inner)?, "boost": score } })
         }
-    }
+        Plan::Near(near) => return Err(Unsupported(format!("the proximity operator {}", near.op))),
+    })
 }
 
 /// `{"query": …}`, the body of `_search` and `_count`.
-pub fn request(plan: &Plan) -> Value {
-    json!({ "query": query(plan) })
+///
+/// # Errors
+/// [`Unsupported`] as for [`query`].
+pub fn request(plan: &Plan) -> Result<Value, Unsupported> {
+    Ok(json!({ "query": query(plan)? }))
 }
 
-fn boolean(clauses: &[(Occur, Plan)]) -> Value {
+fn boolean(clauses: &[(Occur, Plan)]) -> Result<Value, Unsupported> {
     let (mut must, mut should, mut must_not, mut filter) = (vec![], vec![], vec![], vec![]);
     for (occur, plan) in clauses {
         match (occur, plan) {
             // A filter scores nothing: the cluster's filter context.
-            (Occur::Must, Plan::Const(inner, score)) if *score == 0.0 => filter.push(query(inner)),
-            (Occur::Must, _) => must.push(query(plan)),
-            (Occur::Should, _) => should.push(query(plan)),
-            (Occur::MustNot, _) => must_not.push(query(plan)),
+            (Occur::Must, Plan::Const(inner, score)) if *score == 0.0 => filter.push(query(inner)?),
+            (Occur::Must, _) => must.push(query(plan)?),
+            (Occur::Should, _) => should.push(query(plan)?),
+            (Occur::MustNot, _) => must_not.push(query(plan)?),
         }
     }
     let mut out = serde_json::Map::new();
@@ -75,7 +89,7 @@ fn boolean(clauses: &[(Occur, Plan)]) -> Value {
             out.insert(name.into(), list.into());
         }
     }
-    json!({ "bool": out })
+    Ok(json!({ "bool": out }))
 }
 
 /// The field of `target` that holds terms of `kind` (`None`: words).

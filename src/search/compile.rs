@@ -24,8 +24,9 @@
 //! `search --explain`.
 
 use super::Facet;
+use super::near::Near;
 use super::plan::{Occur, Plan, Target};
-use super::query::Node;
+use super::query::{NearOp, Node};
 use crate::analysis::terms::{NAME, PART, STEM, prefixed};
 use crate::analysis::{
     self, Aliases, AnalysisConfig, NL_EXACT, NL_FACET, NL_TEXT, PARTICLES, acronym_key, is_acronym,
@@ -72,6 +73,9 @@ pub struct Expansion {
     pub dropped: bool,
     /// Part of a negation: it excludes stories.
     pub negated: bool,
+    /// A side of a proximity operator: it lights up only where the
+    /// operator holds (the `nears` of the compiled query).
+    pub near: bool,
 }
 
 /// A compiled query.
@@ -80,6 +84,9 @@ pub struct Compiled {
     pub plan: Option<Plan>,
     /// What each word became, in query order.
     pub expansions: Vec<Expansion>,
+    /// The proximity operators that find stories (not under a NOT), for
+    /// snippets and KWIC.
+    pub nears: Vec<Near>,
 }
 
 /// Which fields a word or phrase applies to.
@@ -102,14 +109,15 @@ pub struct Context<'a> {
 
 /// Compiles a parsed query.
 pub fn compile(node: &Node, context: &Context<'_>) -> Compiled {
-    let mut compiler = Compiler { cx: context, expansions: Vec::new() };
+    let mut compiler = Compiler { cx: context, expansions: Vec::new(), nears: Vec::new() };
     let plan = compiler.node(node, Scope::Text, false);
-    Compiled { plan, expansions: compiler.expansions }
+    Compiled { plan, expansions: compiler.expansions, nears: compiler.nears }
 }
 
 struct Compiler<'c, 'a> {
     cx: &'c Context<'a>,
     expansions: Vec<Expansion>,
+    nears: Vec<Near>,
 }
 
 type Clauses = Vec<(Occur, Plan)>;
@@ -136,7 +144,39 @@ impl Compiler<'_, '_> {
                 Some(Plan::Bool(vec![(Occur::Must, Plan::All), (Occur::MustNot, inner)]))
             }
             Node::All => Some(Plan::All),
+            Node::Near { left, right, op, negated: not_near } => {
+                self.near(left, right, *op, *not_near, scope, negated)
+            }
         }
+    }
+
+    /// `left` near `right`: each side compiles like a query of its own;
+    /// the plan keeps both for the position check.
+    fn near(
+        &mut self,
+        left: &Node,
+        right: &Node,
+        op: NearOp,
+        not_near: bool,
+        scope: Scope,
+        negated: bool,
+    ) -> Option<Plan> {
+        let first = self.expansions.len();
+        let left = self.node(left, scope, negated);
+        let right = self.node(right, scope, negated);
+        for expansion in &mut self.expansions[first..] {
+            expansion.near = true;
+        }
+        let left = left?;
+        let Some(right) = right else {
+            // Nothing searchable on the right: nothing can be near the left.
+            return if not_near { Some(left) } else { None };
+        };
+        let near = Near { op, negated: not_near, left, right };
+        if !negated {
+            self.nears.push(near.clone());
+        }
+        Some(Plan::Near(Box::new(near)))
     }
 
     fn and(&mut self, parts: &[Node], scope: Scope, negated: bool) -> Option<Plan> {

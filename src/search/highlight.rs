@@ -9,6 +9,8 @@
 use std::collections::HashSet;
 
 use super::compile::Expansion;
+use super::near::{Near, Sides, TextPositions};
+use super::plan::Target;
 use crate::analysis::{self, AnalysisConfig, NL_EXACT};
 
 /// What to light up in a text, gathered from a query's expansions.
@@ -24,13 +26,16 @@ pub struct HighlightTerms {
     pub parts: Vec<String>,
     /// Name spelling keys (`nl_name`).
     pub name_keys: HashSet<String>,
+    /// Proximity operators: their sides light up where the operator holds.
+    pub nears: Vec<Near>,
 }
 
 impl HighlightTerms {
-    /// The terms of every expansion that finds (not excludes) stories.
-    pub fn from_expansions(expansions: &[Expansion]) -> HighlightTerms {
-        let mut terms = HighlightTerms::default();
-        for e in expansions.iter().filter(|e| !e.negated && !e.dropped) {
+    /// The terms of every expansion that finds (not excludes) stories,
+    /// and the proximity operators `nears`.
+    pub fn from_expansions(expansions: &[Expansion], nears: &[Near]) -> HighlightTerms {
+        let mut terms = HighlightTerms { nears: nears.to_vec(), ..HighlightTerms::default() };
+        for e in expansions.iter().filter(|e| !e.negated && !e.dropped && !e.near) {
             terms.stems.extend(e.stems.iter().cloned());
             terms.exact.extend(e.exact.iter().cloned());
             terms.prefixes.extend(e.prefix.iter().cloned());
@@ -85,7 +90,33 @@ pub fn matches(text: &str, terms: &HighlightTerms, config: &AnalysisConfig) -> V
             ranges.push((token.offset_from, token.offset_to));
         }
     }
+    ranges.extend(near_matches(text, &terms.nears, config));
     merge(ranges)
+}
+
+/// Byte ranges of the occurrences that satisfy `nears` in a body `text`,
+/// found on the text's index terms (the same positions the index has).
+pub fn near_matches(text: &str, nears: &[Near], config: &AnalysisConfig) -> Vec<(usize, usize)> {
+    if nears.is_empty() {
+        return Vec::new();
+    }
+    let tokens = analysis::terms::index_tokens(text, config, crate::index::is_place);
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for token in &tokens {
+        if words.len() == token.position {
+            words.push((token.offset_from, token.offset_to));
+        }
+    }
+    let mut positions = TextPositions::new(&tokens);
+    let mut out = Vec::new();
+    for near in nears {
+        for (first, last) in Sides::new(near, Target::Body).evaluate(&mut positions) {
+            if let (Some(a), Some(b)) = (words.get(first as usize), words.get(last as usize)) {
+                out.push((a.0, b.1));
+            }
+        }
+    }
+    out
 }
 
 fn exact_match(word: &str, terms: &HighlightTerms) -> bool {

@@ -11,8 +11,10 @@ mod compile;
 mod explain;
 mod group;
 mod highlight;
+mod near;
 mod plan;
 mod query;
+mod query_set;
 mod short_names;
 
 use serde::Serialize;
@@ -26,8 +28,12 @@ pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST}
 pub use explain::{FormCount, TermExplanation, explain};
 pub use group::{Cluster, Member, clusters};
 pub use highlight::{HighlightTerms, Snippet, char_range, matches, snippet};
+pub use near::{MAX_PREFIX_TERMS, Near};
 pub use plan::{Occur, Plan, Target};
-pub use query::{FIELD_NAMES, MAX_QUERY_CHARS, Node, QueryError, parse_query};
+pub use query::{
+    FIELD_NAMES, MAX_NEAR_WORDS, MAX_QUERY_CHARS, NearOp, Node, QueryError, parse_query,
+};
+pub use query_set::{LabelledQuery, LineError, parse_query_set};
 pub use short_names::ShortNames;
 
 use crate::Result;
@@ -103,6 +109,8 @@ pub struct Selection {
     pub plan: Plan,
     /// What each query word became (for snippets, KWIC, explanations).
     pub expansions: Vec<Expansion>,
+    /// The proximity operators that find stories (for snippets, KWIC).
+    pub nears: Vec<Near>,
     /// Every story, unfiltered (`*`): listed in id order without scoring.
     pub everything: bool,
 }
@@ -128,6 +136,7 @@ pub fn select(index: &NewsIndex, text: &str, filters: &Filters) -> Result<Select
         query: plan.to_query(index.fields()),
         plan,
         expansions: compiled.expansions,
+        nears: compiled.nears,
         everything,
     })
 }
@@ -253,7 +262,7 @@ pub struct SearchResults {
 /// See the crate documentation.
 pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
     let selection = select(index, &request.query, &request.filters)?;
-    let terms = HighlightTerms::from_expansions(&selection.expansions);
+    let terms = HighlightTerms::from_expansions(&selection.expansions, &selection.nears);
     let searcher = index.searcher();
     let index_error = |source| crate::index::tantivy_error(index.root())(source);
     // Facets count every match; the count alone comes from the posting

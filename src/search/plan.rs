@@ -17,6 +17,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
 use super::Facet;
+use super::near::{Near, NearQuery};
 use crate::index::Fields;
 
 /// Where a term is looked up.
@@ -89,6 +90,8 @@ pub enum Plan {
     Boost(Box<Plan>, f32),
     /// A constant score for every match (filters: 0).
     Const(Box<Plan>, f32),
+    /// Two sides near each other (`W/n`, `PRE/n`, `W/S`, `W/P`).
+    Near(Box<Near>),
 }
 
 impl Plan {
@@ -159,6 +162,21 @@ impl Plan {
             Plan::Boost(inner, boost) => Box::new(BoostQuery::new(inner.to_query(fields), *boost)),
             Plan::Const(inner, score) => {
                 Box::new(ConstScoreQuery::new(inner.to_query(fields), *score))
+            }
+            Plan::Near(near) => {
+                // The stories that have both sides (the left one for
+                // `NOT W/…`) are the candidates whose positions are checked.
+                let candidates = if near.negated {
+                    near.left.to_query(fields)
+                } else {
+                    Plan::Bool(vec![
+                        (Occur::Must, near.left.clone()),
+                        (Occur::Must, near.right.clone()),
+                    ])
+                    .to_query(fields)
+                };
+                let text = [(Target::Title, fields.title), (Target::Body, fields.body)];
+                Box::new(NearQuery::new((**near).clone(), candidates, text))
             }
         }
     }

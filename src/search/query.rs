@@ -5,14 +5,21 @@
 //! query    = or
 //! or       = and ("OR" and)*               lowest precedence
 //! and      = unary (["AND"] unary)*        terms are ANDed by default
-//! unary    = ("NOT" | "-") unary | primary
+//! unary    = ("NOT" | "-") unary | near
+//! near     = primary [["NOT"] NEAR primary] NEAR: W/n, PRE/n, W/S, W/P
 //! primary  = "(" or ")" | FIELD ":" primary | "\"phrase\""["~"N] | word["*"] | "*"
 //! ```
 //!
 //! `Gaza OR Khan Younis` is `Gaza OR (Khan AND Younis)`. Operators are
 //! upper case; `or`, `and`, `en`, `of` are ordinary words. A trailing `*`
 //! makes a prefix (`vluchteling*`, `"rapid supp*"`); `*` alone matches
-//! every story. Owns syntax only: analysis happens in `compile`.
+//! every story.
+//!
+//! Proximity operators are written in any case (`w/5`, `W/S`) and bind
+//! tighter than AND, looser than a phrase: `(Poetin OR Putin) W/S Xi`. Each
+//! side is a word, a phrase, a prefix, an OR-group of those, or one of them
+//! under `title:` or `body:`; `NOT W/5` asks for the left side where the
+//! right is not that near. Owns syntax only: analysis happens in `compile`.
 
 use std::fmt;
 
@@ -72,6 +79,44 @@ pub enum Node {
     Not(Box<Node>),
     /// `*`: every story.
     All,
+    /// `left` near `right` (`Poetin W/S Xi`).
+    Near {
+        /// The left side.
+        left: Box<Node>,
+        /// The right side.
+        right: Box<Node>,
+        /// How near.
+        op: NearOp,
+        /// `NOT W/…`: the left side where the right is not that near.
+        negated: bool,
+    },
+}
+
+/// How near the two sides of a proximity operator must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NearOp {
+    /// `W/n`: at most `n` words apart, either order (`n` = 1: neighbours).
+    Within(u32),
+    /// `PRE/n`: the left side, then the right at most `n` words later.
+    Before(u32),
+    /// `W/S`: in the same sentence.
+    Sentence,
+    /// `W/P`: in the same paragraph (a line of the page).
+    Paragraph,
+}
+
+/// The largest `n` of `W/n` and `PRE/n`.
+pub const MAX_NEAR_WORDS: u32 = 1_000;
+
+impl fmt::Display for NearOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NearOp::Within(n) => write!(f, "W/{n}"),
+            NearOp::Before(n) => write!(f, "PRE/{n}"),
+            NearOp::Sentence => write!(f, "W/S"),
+            NearOp::Paragraph => write!(f, "W/P"),
+        }
+    }
 }
 
 /// A query that cannot be parsed, with the column (1-based, in characters)
@@ -113,6 +158,7 @@ enum Tok {
     Quoted { text: String, slop: u32, prefix: bool },
     Word { text: String, prefix: bool },
     Star,
+    Near(NearOp),
 }
 
 /// Parses a query.
@@ -276,6 +322,10 @@ fn lex_word(
         }
         return Ok(value_start);
     }
+    if let Some(op) = near_operator(query, &word, col)? {
+        out.push((Tok::Near(op), col));
+        return Ok(end);
+    }
     let tok = match word.as_str() {
         "OR" => Tok::Or,
         "AND" => Tok::And,
@@ -290,6 +340,52 @@ fn lex_word(
     };
     out.push((tok, col));
     Ok(end)
+}
+
+/// `W/n`, `PRE/n`, `W/S`, `W/P` in any case, or `None` for other words.
+fn near_operator(query: &str, word: &str, col: usize) -> Result<Option<NearOp>, QueryError> {
+    let Some((name, arg)) = word.split_once('/') else { return Ok(None) };
+    let name = name.to_ascii_lowercase();
+    if name != "w" && name != "pre" {
+        return Ok(None);
+    }
+    let arg = arg.to_ascii_lowercase();
+    let op = match (name.as_str(), arg.as_str()) {
+        ("w", "s") => NearOp::Sentence,
+        ("w", "p") => NearOp::Paragraph,
+        (_, digits) if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) => {
+            let n = digits.parse::<u32>().unwrap_or(u32::MAX);
+            if n == 0 || n > MAX_NEAR_WORDS {
+                return Err(error(
+                    query,
+                    col,
+                    format!("the distance of {word} must be from 1 to {MAX_NEAR_WORDS} words"),
+                ));
+            }
+            if name == "w" { NearOp::Within(n) } else { NearOp::Before(n) }
+        }
+        _ => {
+            let hint = if name == "w" { "W/5, W/S or W/P" } else { "PRE/3" };
+            return Err(error(
+                query,
+                col,
+                format!("unknown proximity operator {word} (write it as {hint})"),
+            ));
+        }
+    };
+    Ok(Some(op))
+}
+
+/// Whether `node` can be a side of a proximity operator: it must have
+/// word positions (a word, phrase, prefix, OR-group of those, or one of
+/// them in the title or body).
+fn is_near_side(node: &Node) -> bool {
+    match node {
+        Node::Word { .. } | Node::Phrase { .. } => true,
+        Node::Or(parts) => parts.iter().all(is_near_side),
+        Node::Field { field: "title" | "body", node } => is_near_side(node),
+        _ => false,
+    }
 }
 
 fn is_field_like(name: &str) -> bool {
@@ -386,8 +482,53 @@ impl Parser<'_> {
                 let inner = self.nested(col, Self::unary)?;
                 Ok(Node::Not(Box::new(inner)))
             }
-            _ => self.primary(),
+            _ => self.near(),
         }
+    }
+
+    /// A primary, or two joined by a proximity operator.
+    fn near(&mut self) -> Result<Node, QueryError> {
+        let left_col = self.peek().map_or(self.end_column(), |(_, c)| c);
+        let left = self.primary()?;
+        let (op, negated, op_col) = match (self.peek(), self.tokens.get(self.pos + 1)) {
+            (Some((Tok::Near(op), col)), _) => (op, false, col),
+            (Some((Tok::Not, col)), Some((Tok::Near(op), _))) => (*op, true, col),
+            _ => return Ok(left),
+        };
+        self.pos += if negated { 2 } else { 1 };
+        let right_col = match self.peek() {
+            None | Some((Tok::Or | Tok::And | Tok::Close | Tok::Near(_), _)) => {
+                return Err(error(self.query, op_col, format!("{op} needs a term on both sides")));
+            }
+            Some((Tok::Not | Tok::Minus, col)) => {
+                return Err(error(
+                    self.query,
+                    col,
+                    format!("a side of {op} cannot be negated; write A NOT {op} B"),
+                ));
+            }
+            Some((_, col)) => col,
+        };
+        let right = self.primary()?;
+        for (side, col) in [(&left, left_col), (&right, right_col)] {
+            if !is_near_side(side) {
+                return Err(error(
+                    self.query,
+                    col,
+                    format!(
+                        "a side of {op} must be a word, phrase, prefix, OR-group of those, or title:/body: one of them"
+                    ),
+                ));
+            }
+        }
+        if let Some((Tok::Near(next), col)) = self.peek() {
+            return Err(error(
+                self.query,
+                col,
+                format!("one proximity operator per group: combine {op} and {next} with AND"),
+            ));
+        }
+        Ok(Node::Near { left: Box::new(left), right: Box::new(right), op, negated })
     }
 
     fn nested(
@@ -442,6 +583,9 @@ impl Parser<'_> {
             }
             Tok::Or | Tok::And | Tok::Not | Tok::Minus => {
                 Err(error(self.query, col, "expected a term here".into()))
+            }
+            Tok::Near(op) => {
+                Err(error(self.query, col, format!("{op} needs a term on both sides")))
             }
         }
     }
@@ -512,6 +656,69 @@ mod tests {
         );
     }
 
+    fn near(left: Node, op: NearOp, negated: bool, right: Node) -> Node {
+        Node::Near { left: Box::new(left), right: Box::new(right), op, negated }
+    }
+
+    #[test]
+    fn proximity_binds_tighter_than_and_in_any_case() {
+        assert_eq!(
+            parse_query("(Poetin OR Putin) w/s Xi Oekraïne").unwrap(),
+            Node::And(vec![
+                near(
+                    Node::Or(vec![word("Poetin"), word("Putin")]),
+                    NearOp::Sentence,
+                    false,
+                    word("Xi")
+                ),
+                word("Oekraïne"),
+            ])
+        );
+        assert_eq!(
+            parse_query("minister PRE/3 Defensie").unwrap(),
+            near(word("minister"), NearOp::Before(3), false, word("Defensie"))
+        );
+        assert_eq!(
+            parse_query("\"Mark Rutte\" W/P title:NAVO").unwrap(),
+            near(
+                Node::Phrase { text: "Mark Rutte".into(), slop: 0, prefix: false },
+                NearOp::Paragraph,
+                false,
+                Node::Field { field: "title", node: Box::new(word("NAVO")) }
+            )
+        );
+        assert_eq!(
+            parse_query("sanctie* NOT W/5 Rusland").unwrap(),
+            near(
+                Node::Word { text: "sanctie".into(), prefix: true },
+                NearOp::Within(5),
+                true,
+                word("Rusland")
+            )
+        );
+        assert_eq!(
+            parse_query("NOT Poetin W/5 Xi").unwrap(),
+            Node::Not(Box::new(near(word("Poetin"), NearOp::Within(5), false, word("Xi"))))
+        );
+        // A word that only looks like one is a word.
+        assert_eq!(parse_query("24/7").unwrap(), word("24/7"));
+    }
+
+    #[test]
+    fn proximity_errors_point_at_the_column() {
+        assert_eq!(column("W/5 Xi"), 1);
+        assert_eq!(column("Poetin W/5"), 8);
+        assert_eq!(column("Poetin W/0 Xi"), 8);
+        assert_eq!(column("Poetin W/x Xi"), 8);
+        assert_eq!(column("Poetin PRE/S Xi"), 8);
+        assert_eq!(column("(Poetin Xi) W/5 Trump"), 1);
+        assert_eq!(column("Poetin W/5 location:Moskou"), 12);
+        assert_eq!(column("Poetin W/5 -Xi"), 12);
+        assert_eq!(column("Poetin W/5 Xi W/S Trump"), 15);
+        assert_eq!(column("Poetin W/5 OR Xi"), 8);
+        assert!(parse_query("Poetin W/5 Xi W/S Trump").unwrap_err().message.contains("AND"));
+    }
+
     #[test]
     fn star_alone_matches_all() {
         assert_eq!(parse_query("*").unwrap(), Node::All);
@@ -558,7 +765,7 @@ mod tests {
         }
 
         #[test]
-        fn never_panics_on_operator_soup(q in "((OR|AND|NOT|-|\\(|\\)|\"|\\*|~2|title:|x|y) ){0,20}") {
+        fn never_panics_on_operator_soup(q in "((OR|AND|NOT|-|\\(|\\)|\"|\\*|~2|title:|x|y|W/3|pre/2|w/s|W/P) ){0,20}") {
             let _ = parse_query(&q);
         }
     }

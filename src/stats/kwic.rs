@@ -48,9 +48,13 @@ pub fn kwic(
 ) -> Result<usize> {
     let words = HighlightTerms::from_expansions(
         &selection.expansions.iter().filter(|e| !e.phrase).cloned().collect::<Vec<_>>(),
+        &selection.nears,
     );
-    let phrases: Vec<&Expansion> =
-        selection.expansions.iter().filter(|e| e.phrase && !e.negated && !e.dropped).collect();
+    let phrases: Vec<&Expansion> = selection
+        .expansions
+        .iter()
+        .filter(|e| e.phrase && !e.negated && !e.dropped && !e.near)
+        .collect();
     let mut lines = 0;
     for member in matches(index, selection, dedupe)? {
         let story = load(index, &member)?;

@@ -10,6 +10,7 @@
 mod cooccur;
 mod entities;
 mod kwic;
+mod query_sets;
 mod terms;
 mod timeline;
 
@@ -21,6 +22,7 @@ use time::format_description::well_known::Rfc3339;
 pub use cooccur::{Cooccurrence, Pair, cooccur};
 pub use entities::{ENTITY_FACETS, EntityCount, entities};
 pub use kwic::{KwicLine, kwic};
+pub use query_sets::{LabelNews, LabelSummary, NewMatch, summarize, watch};
 pub use terms::{Keyness, terms};
 pub use timeline::{Period, Point, Series, TimelineRequest, bursts, timeline};
 

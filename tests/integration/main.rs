@@ -10,6 +10,7 @@ mod hostile;
 mod incremental;
 mod ner;
 mod opensearch;
+mod proximity;
 mod quality;
 mod reliability;
 mod safety;

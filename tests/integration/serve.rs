@@ -3,7 +3,7 @@
 //! as HTML.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -20,9 +20,31 @@ pub struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // Closing the shell's stdin stops the server (see `stopped_with_test`).
+        drop(self.child.stdin.take());
         let _ = self.child.wait();
     }
+}
+
+/// `command` run under a shell that stops it when its stdin closes: when
+/// the test process ends, even without dropping the server (the shared
+/// server lives in a static, which is never dropped), no server is left
+/// running.
+fn stopped_with_test(command: Command) -> Command {
+    let mut shell = Command::new("sh");
+    shell
+        .arg("-c")
+        .arg(r#""$0" "$@" </dev/null & pid=$!; read -r _; kill "$pid"; wait "$pid""#)
+        .arg(command.get_program())
+        .args(command.get_args())
+        .stdin(Stdio::piped());
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => shell.env(key, value),
+            None => shell.env_remove(key),
+        };
+    }
+    shell
 }
 
 /// The sample corpus plus a page whose headline and body try to inject
@@ -42,8 +64,7 @@ impl Server {
     /// Starts `newsidx serve --bind 127.0.0.1:0` on `env`'s index and reads
     /// the address it prints.
     pub fn start(env: TestEnv) -> Server {
-        let mut child = env
-            .command(&["serve", "--bind", "127.0.0.1:0"])
+        let mut child = stopped_with_test(env.command(&["serve", "--bind", "127.0.0.1:0"]))
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

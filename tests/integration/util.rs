@@ -109,6 +109,7 @@ impl TestEnv {
                     | "show"
                     | "entities"
                     | "serve"
+                    | "watch"
             )
         ) {
             cmd.arg("--index").arg(&self.index);
