@@ -82,6 +82,10 @@ fn large_index(c: &mut Criterion) {
         ("near_words", "kabinet W/10 minister", false),
         ("near_sentence", "kabinet W/S minister", false),
         ("near_paragraph", "kabinet W/P minister", false),
+        // The same with exact words only, as the phrase query has.
+        ("near_words_exact", "\"kabinet\" W/10 \"minister\"", false),
+        ("near_sentence_exact", "\"kabinet\" W/S \"minister\"", false),
+        ("near_paragraph_exact", "\"kabinet\" W/P \"minister\"", false),
     ];
     let mut group = c.benchmark_group("large");
     for (name, query, facets) in cases {
