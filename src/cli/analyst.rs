@@ -144,8 +144,20 @@ fn kwic_row(l: &KwicLine) -> Vec<String> {
 /// Options of `newsidx facets`.
 #[derive(Debug, clap::Args)]
 pub struct FacetsArgs {
+    /// The query, in the same language as `newsidx search`.
+    #[arg(required_unless_present = "queries")]
+    query: Option<String>,
+    /// A query set (`label<TAB>query` per line): the counts of every
+    /// label, with a first `label` column.
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    queries: Option<std::path::PathBuf>,
     #[command(flatten)]
-    query: QueryArgs,
+    filters: FilterArgs,
+    #[command(flatten)]
+    index: IndexArg,
+    /// Count each cluster of syndicated copies once.
+    #[arg(long)]
+    dedupe: bool,
     /// Facet to count (repeatable; default: all).
     #[arg(long, value_enum)]
     field: Vec<FacetArg>,
@@ -157,34 +169,74 @@ pub struct FacetsArgs {
 }
 
 pub fn facets(args: FacetsArgs) -> anyhow::Result<Exit> {
-    let (index, selection, meta) = args.query.open()?;
+    let index = NewsIndex::open(&args.index.index)?;
+    let filters: Filters = args.filters.filters()?;
     let fields: Vec<Facet> = if args.field.is_empty() {
         Facet::ALL.to_vec()
     } else {
         args.field.iter().map(|&f| f.into()).collect()
     };
-    let counts = stats::facet_counts(&index, &selection, &fields, args.top, args.query.dedupe)?;
+    // (label, counts): one unlabelled set for a query, one per line of a set.
+    let mut sets: Vec<(Option<String>, stats::FacetCounts)> = Vec::new();
+    let mut failed = false;
+    let name = match (&args.queries, &args.query) {
+        (Some(path), _) => {
+            let (queries, problems) = super::select::read_query_set(path)?;
+            failed = problems.lines > 0;
+            for q in queries {
+                let counts = select(&index, &q.query, &filters).and_then(|selection| {
+                    stats::facet_counts(&index, &selection, &fields, args.top, args.dedupe)
+                });
+                match counts {
+                    Ok(counts) => sets.push((Some(q.label), counts)),
+                    Err(e) => {
+                        eprintln!("newsidx: {}: line {}: {e}", path.display(), q.line);
+                        failed = true;
+                    }
+                }
+            }
+            path.display().to_string()
+        }
+        (None, query) => {
+            let query = query.clone().unwrap_or_default();
+            let selection = select(&index, &query, &filters)?;
+            sets.push((
+                None,
+                stats::facet_counts(&index, &selection, &fields, args.top, args.dedupe)?,
+            ));
+            query
+        }
+    };
+    let meta = stats::run_info(&index, &name, &filters);
     let mut out = std::io::stdout().lock();
+    let labelled = args.queries.is_some();
     if args.format.format() == Format::Json {
-        super::output::json(&mut out, &super::wire::facets(&meta, &counts))?;
+        let value = if labelled {
+            super::wire::facets_by_label(&meta, &sets)
+        } else {
+            super::wire::facets(&meta, &sets[0].1)
+        };
+        super::output::json(&mut out, &value)?;
     } else {
-        let rows = counts
-            .facets
-            .iter()
-            .flat_map(|(field, values)| {
-                values
-                    .iter()
-                    .map(move |v| vec![field.to_string(), v.value.clone(), v.count.to_string()])
-            })
-            .collect();
-        super::output::table(
-            &mut out,
-            args.format.format(),
-            &meta,
-            &Table { header: names(&["field", "value", "count"]), rows },
-        )?;
+        let mut rows = Vec::new();
+        for (label, counts) in &sets {
+            for (field, values) in &counts.facets {
+                for v in values {
+                    let mut row = label.iter().cloned().collect::<Vec<String>>();
+                    row.extend([field.to_string(), v.value.clone(), v.count.to_string()]);
+                    rows.push(row);
+                }
+            }
+        }
+        let header = if labelled {
+            names(&["label", "field", "value", "count"])
+        } else {
+            names(&["field", "value", "count"])
+        };
+        super::output::table(&mut out, args.format.format(), &meta, &Table { header, rows })?;
     }
-    Ok(if counts.stories > 0 { Exit::Success } else { Exit::Partial })
+    let any = sets.iter().any(|(_, c)| c.stories > 0);
+    Ok(if any && !failed { Exit::Success } else { Exit::Partial })
 }
 
 /// Options of `newsidx cooccur`.

@@ -21,6 +21,11 @@ pub struct ExportArgs {
     /// story).
     #[arg(default_value = "*")]
     query: String,
+    /// A query set (`label<TAB>query` per line): every match of every
+    /// label, with a first `label` column (a story matching two labels is
+    /// written twice).
+    #[arg(long, value_name = "FILE")]
+    queries: Option<PathBuf>,
     #[command(flatten)]
     filters: FilterArgs,
     #[command(flatten)]
@@ -83,11 +88,48 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Exit> {
     if let Some(unknown) = fields.iter().find(|f| !STORY_FIELDS.contains(&f.as_str())) {
         bail!("unknown field '{unknown}'; fields: {}", STORY_FIELDS.join(", "));
     }
+    if let Some(path) = &args.queries {
+        return query_set(&args, path, &fields, format);
+    }
     let (index, selection, meta) = open(&args)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = wire::export(&mut out, &index, &selection, &meta, &fields, format, None)?;
+    let written =
+        wire::export(&mut out, &index, &[(None, &selection)], &meta, &fields, format, None)?;
     out.flush()?;
     Ok(if written > 0 { Exit::Success } else { Exit::Partial })
+}
+
+/// `export --queries FILE`: the matches of every label, labelled.
+fn query_set(
+    args: &ExportArgs,
+    path: &std::path::Path,
+    fields: &[String],
+    format: ExportFormat,
+) -> anyhow::Result<Exit> {
+    if args.query != "*" {
+        bail!("give a query or --queries FILE, not both");
+    }
+    let index = NewsIndex::open(&args.index.index)?;
+    let filters = args.filters.filters()?;
+    let (queries, problems) = super::select::read_query_set(path)?;
+    let mut failed = problems.lines > 0;
+    let mut sets = Vec::with_capacity(queries.len());
+    for q in &queries {
+        match select(&index, &q.query, &filters) {
+            Ok(selection) => sets.push((q.label.as_str(), selection)),
+            Err(e) => {
+                eprintln!("newsidx: {}: line {}: {e}", path.display(), q.line);
+                failed = true;
+            }
+        }
+    }
+    let meta = stats::run_info(&index, &path.display().to_string(), &filters);
+    let borrowed: Vec<(Option<&str>, &Selection)> =
+        sets.iter().map(|(label, selection)| (Some(*label), selection)).collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = wire::export(&mut out, &index, &borrowed, &meta, fields, format, None)?;
+    out.flush()?;
+    Ok(if written > 0 && !failed { Exit::Success } else { Exit::Partial })
 }
 
 fn open(args: &ExportArgs) -> anyhow::Result<(NewsIndex, Selection, RunInfo)> {
@@ -101,6 +143,9 @@ fn open(args: &ExportArgs) -> anyhow::Result<(NewsIndex, Selection, RunInfo)> {
 /// `--format opensearch`: the export folder, and a summary on stderr.
 fn to_opensearch(args: &ExportArgs) -> anyhow::Result<Exit> {
     let out = args.out.clone().expect("clap requires --out with --format opensearch");
+    if args.queries.is_some() {
+        bail!("--queries does not apply to --format opensearch (export one selection per target)");
+    }
     if !args.fields.is_empty() {
         bail!("--fields does not apply to --format opensearch (documents have every field)");
     }

@@ -37,6 +37,21 @@ pub fn facets(meta: &RunInfo, counts: &FacetCounts) -> Value {
     with_meta(meta, &json!({ "stories": counts.stories, "facets": counts.facets }))
 }
 
+/// `facets --queries FILE --json`: the counts of every label.
+pub fn facets_by_label(meta: &RunInfo, sets: &[(Option<String>, FacetCounts)]) -> Value {
+    let labels: Vec<Value> = sets
+        .iter()
+        .map(|(label, counts)| {
+            let mut value = serde_json::to_value(counts).unwrap_or(Value::Null);
+            if let Some(object) = value.as_object_mut() {
+                object.insert("label".into(), json!(label));
+            }
+            value
+        })
+        .collect();
+    json!({ "meta": meta, "labels": labels })
+}
+
 /// `cooccur --json`, `GET /api/cooccur`.
 pub fn cooccur(meta: &RunInfo, result: &Cooccurrence) -> Value {
     with_meta(meta, result)
@@ -116,15 +131,16 @@ pub enum ExportFormat {
     Tsv,
 }
 
-/// Writes every story of `selection` (at most `cap`) as `export` does,
-/// with the reproducibility header first; returns how many were written.
+/// Streams every match of each selection of `sets` as JSONL, CSV or TSV,
+/// with the reproducibility header first; a set with a label (a query set
+/// line) adds a first `label` column. Returns how many were written.
 ///
 /// # Errors
 /// The index cannot be read or `out` cannot be written.
 pub fn export(
     out: &mut dyn std::io::Write,
     index: &newsidx::index::NewsIndex,
-    selection: &newsidx::search::Selection,
+    sets: &[(Option<&str>, &newsidx::search::Selection)],
     meta: &RunInfo,
     fields: &[String],
     format: ExportFormat,
@@ -135,20 +151,31 @@ pub fn export(
         path: "the export".into(),
         source,
     };
+    let labelled = sets.iter().any(|(label, _)| label.is_some());
+    let mut header: Vec<String> = Vec::with_capacity(fields.len() + 1);
+    if labelled {
+        header.push("label".into());
+    }
+    header.extend(fields.iter().cloned());
     let mut written = 0usize;
     let room = |written: usize| cap.is_none_or(|c| written < c);
     match format {
         ExportFormat::Jsonl => {
-            writeln!(out, "{}", json!({ "meta": meta, "fields": fields }))?;
-            newsidx::stats::export(index, selection, &mut |story| {
-                if !room(written) {
-                    return Ok(());
-                }
-                written += 1;
-                let object: serde_json::Map<String, Value> =
-                    fields.iter().map(|f| (f.clone(), story_field(&story, f))).collect();
-                writeln!(out, "{}", Value::Object(object)).map_err(io_error)
-            })?;
+            writeln!(out, "{}", json!({ "meta": meta, "fields": header }))?;
+            for (label, selection) in sets {
+                newsidx::stats::export(index, selection, &mut |story| {
+                    if !room(written) {
+                        return Ok(());
+                    }
+                    written += 1;
+                    let mut object = serde_json::Map::new();
+                    if labelled {
+                        object.insert("label".into(), json!(label));
+                    }
+                    object.extend(fields.iter().map(|f| (f.clone(), story_field(&story, f))));
+                    writeln!(out, "{}", Value::Object(object)).map_err(io_error)
+                })?;
+            }
         }
         ExportFormat::Csv | ExportFormat::Tsv => {
             super::output::comment_lines(out, meta)?;
@@ -158,15 +185,21 @@ pub fn export(
                 super::output::Format::Tsv
             };
             let mut writer = super::output::delimited_writer(&mut *out, table);
-            writer.write_record(fields)?;
-            newsidx::stats::export(index, selection, &mut |story| {
-                if !room(written) {
-                    return Ok(());
-                }
-                written += 1;
-                let row: Vec<String> = fields.iter().map(|f| story_cell(&story, f)).collect();
-                writer.write_record(&row).map_err(|e| io_error(e.into()))
-            })?;
+            writer.write_record(&header)?;
+            for (label, selection) in sets {
+                newsidx::stats::export(index, selection, &mut |story| {
+                    if !room(written) {
+                        return Ok(());
+                    }
+                    written += 1;
+                    let mut row: Vec<String> = Vec::with_capacity(header.len());
+                    if labelled {
+                        row.push(label.unwrap_or_default().to_string());
+                    }
+                    row.extend(fields.iter().map(|f| story_cell(&story, f)));
+                    writer.write_record(&row).map_err(|e| io_error(e.into()))
+                })?;
+            }
             writer.flush()?;
         }
     }

@@ -169,6 +169,49 @@ fn a_query_set_gives_one_row_per_label_and_reports_bad_lines() {
     let labels: BTreeSet<&str> =
         t["series"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
     assert_eq!(labels, ["Defensie", "Rusland-China"].into());
+
+    // facets and export: a first `label` column, the other lines still run.
+    let facets = env.run(&[
+        "facets",
+        "--format",
+        "csv",
+        "--field",
+        "dateline",
+        "--queries",
+        file.to_str().unwrap(),
+    ]);
+    assert_exit(&facets, 1);
+    let csv = String::from_utf8_lossy(&facets.stdout);
+    let rows: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        rows,
+        [
+            "label,field,value,count",
+            "Rusland-China,dateline,Den Haag,3",
+            "Defensie,dateline,Den Haag,1"
+        ]
+    );
+    let export = env.run(&[
+        "export",
+        "--format",
+        "csv",
+        "--fields",
+        "id",
+        "--queries",
+        file.to_str().unwrap(),
+    ]);
+    assert_exit(&export, 1);
+    let csv = String::from_utf8_lossy(&export.stdout);
+    let rows: BTreeSet<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
+    let want: BTreeSet<&str> = [
+        "label,id",
+        "Rusland-China,2025/12/02/b.txt#0",
+        "Rusland-China,2025/12/02/g.txt#0",
+        "Rusland-China,2025/12/02/h.txt#0",
+        "Defensie,2025/12/02/e.txt#0",
+    ]
+    .into();
+    assert_eq!(rows, want);
 }
 
 #[test]

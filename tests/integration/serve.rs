@@ -127,6 +127,22 @@ fn search_answers_like_search_json_with_filters_and_paging() {
 }
 
 #[test]
+fn proximity_queries_answer_like_the_command_line() {
+    let s = server();
+    let (status, api) = s.json("/api/search?q=Poetin%20w%2Fs%20Oekra%C3%AFne&limit=50");
+    assert_eq!(status, 200);
+    let cli = s.env.search("Poetin w/s Oekraïne", &["--limit", "50"]);
+    assert!(cli.total > 0, "the sample corpus has Poetin and Oekraïne in one sentence");
+    assert_eq!(api["total"], cli.total);
+    let api_ids: Vec<&str> =
+        api["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert_eq!(api_ids, ids(&cli.hits));
+    let (status, body) = s.json("/api/search?q=Poetin%20W%2F5");
+    assert_eq!(status, 400);
+    assert_eq!(body["column"], 8, "{body}");
+}
+
+#[test]
 fn a_bad_query_is_a_400_with_the_message_and_the_column() {
     let (status, body) = server().json("/api/search?q=Poetin%20%22Xi");
     assert_eq!(status, 400);

@@ -289,7 +289,7 @@ pub async fn export(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Answe
         let _permit = permit;
         let mut out = ChannelWriter { sender, buffer: Vec::with_capacity(64 << 10) };
         if let Err(e) =
-            wire::export(&mut out, &index, &selection, &meta, &fields, format, Some(cap))
+            wire::export(&mut out, &index, &[(None, &selection)], &meta, &fields, format, Some(cap))
         {
             eprintln!("newsidx: export stopped: {e:#}");
         }

@@ -126,6 +126,8 @@ fn syntax_help() -> Markup {
                 tr { td { code { "Poetin -Trump" } } td { "without" } }
                 tr { td { code { "\"Den Haag\"" } } td { "exact phrase; " code { "\"president Poetin\"~2" } " with up to 2 words between" } }
                 tr { td { code { "vluchteling*" } } td { "prefix" } }
+                tr { td { code { "Poetin W/5 Xi" } } td { "within 5 words; " code { "minister PRE/3 Defensie" } " in that order" } }
+                tr { td { code { "Poetin W/S Xi" } } td { "same sentence; " code { "W/P" } " same paragraph; " code { "Poetin NOT W/S Xi" } " Poetin apart from Xi" } }
                 tr { td { code { "location:Kiev" } } td { "one field: title, body, location, dateline, agency, person, organization, section, kind, id" } }
                 tr { td { code { "*" } } td { "every story (use the filters)" } }
             }
