@@ -131,7 +131,7 @@ fn occurrences(pattern: &Pattern, lists: &[Vec<u32>], out: &mut Vec<Span>) {
         let mut budget = pattern.slop;
         let mut complete = true;
         for (k, list) in lists.iter().enumerate().skip(1) {
-            let step = (pattern.words[k].0 - pattern.words[k - 1].0) as u32;
+            let step = pattern.words[k].0.saturating_sub(pattern.words[k - 1].0) as u32;
             let need = at.saturating_add(step.max(1));
             let i = list.partition_point(|&p| p < need);
             match list.get(i) {
@@ -380,6 +380,40 @@ mod tests {
     fn matched_occurrences_are_those_that_take_part() {
         let got = satisfied(NearOp::Within(2), false, &[(0, 0), (20, 20)], &[(1, 1), (9, 9)], &[]);
         assert_eq!(got, vec![(0, 0), (1, 1)]);
+    }
+
+    fn sorted_spans(raw: Vec<(u32, u32)>) -> Vec<Span> {
+        let mut spans: Vec<Span> = raw.into_iter().map(|(a, len)| (a, a + len)).collect();
+        spans.sort_unstable();
+        spans.dedup();
+        spans
+    }
+
+    proptest::proptest! {
+        /// Never panics; `W/n` is symmetric; what matches is always one of
+        /// the given occurrences; `NOT` keeps only left occurrences.
+        #[test]
+        fn satisfied_is_total_symmetric_and_returns_given_spans(
+            left in proptest::collection::vec((0u32..200, 0u32..3), 0..20),
+            right in proptest::collection::vec((0u32..200, 0u32..3), 0..20),
+            markers in proptest::collection::btree_set(1u32..200, 0..10),
+            n in 1u32..30,
+        ) {
+            let (left, right) = (sorted_spans(left), sorted_spans(right));
+            let markers: Vec<u32> = markers.into_iter().collect();
+            for op in [NearOp::Within(n), NearOp::Before(n), NearOp::Sentence, NearOp::Paragraph] {
+                for negated in [false, true] {
+                    let got = satisfied(op, negated, &left, &right, &markers);
+                    proptest::prop_assert!(got.iter().all(|s| left.contains(s) || (!negated && right.contains(s))));
+                }
+            }
+            let ab = !satisfied(NearOp::Within(n), false, &left, &right, &[]).is_empty();
+            let ba = !satisfied(NearOp::Within(n), false, &right, &left, &[]).is_empty();
+            proptest::prop_assert_eq!(ab, ba);
+            let s_ab = !satisfied(NearOp::Sentence, false, &left, &right, &markers).is_empty();
+            let s_ba = !satisfied(NearOp::Sentence, false, &right, &left, &markers).is_empty();
+            proptest::prop_assert_eq!(s_ab, s_ba);
+        }
     }
 
     #[test]
