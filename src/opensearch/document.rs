@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
-use super::mapping::{GAP_TOKEN, TEXT_FACETS};
+use super::mapping::{GAP_TOKEN, text_facets};
 use super::token;
 use crate::analysis::terms::{NAME, PART, STEM, TermsTokenizer, kind_of};
 use crate::analysis::{AnalysisConfig, NL_FACET, analyzer};
@@ -47,7 +47,7 @@ impl Documents {
     /// The `_source` of `story`, in the syndication cluster `cluster`.
     pub fn source(&mut self, story: &StoredStory, cluster: &str) -> Value {
         let mut facet_terms = Map::new();
-        for facet in TEXT_FACETS {
+        for facet in text_facets() {
             let values: Vec<Value> =
                 facet_values(story, facet).iter().map(|v| self.facet_words(v).into()).collect();
             facet_terms.insert(facet.field_name().into(), values.into());

@@ -21,14 +21,9 @@ pub const TERM_KINDS: [(&str, bool); 5] =
     [("words", true), ("words_alt", false), ("stems", false), ("parts", false), ("names", false)];
 
 /// The facets with a `facet_terms` field (kind is matched as a keyword).
-pub const TEXT_FACETS: [Facet; 6] = [
-    Facet::Location,
-    Facet::Person,
-    Facet::Organization,
-    Facet::Agency,
-    Facet::Dateline,
-    Facet::Section,
-];
+pub fn text_facets() -> impl Iterator<Item = Facet> {
+    Facet::ALL.into_iter().filter(|f| *f != Facet::Kind)
+}
 
 /// The composable index template for indices matching `pattern` (load with
 /// `PUT _index_template/<name>`). `analyzer` is the index's analyzer id,
@@ -54,8 +49,7 @@ pub fn template(pattern: &str, analyzer: &str) -> Value {
         );
         properties.insert(format!("{name}_terms"), json!({ "properties": term_fields() }));
     }
-    let facets: serde_json::Map<String, Value> = TEXT_FACETS
-        .iter()
+    let facets: serde_json::Map<String, Value> = text_facets()
         .map(|f| {
             let field = json!({ "type": "text", "analyzer": TERMS_ANALYZER,
                 "index_options": "positions", "position_increment_gap": VALUE_GAP });

@@ -11,20 +11,7 @@ use newsidx::eval::{Metrics, evaluate, parse_queries};
 use newsidx::index::NewsIndex;
 use newsidx::pipeline::{BuildConfig, build};
 
-use crate::util::{TestEnv, sample_corpus};
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use crate::util::{TestEnv, copy_tree, sample_corpus};
 
 fn metrics(env: &TestEnv, analysis: AnalysisConfig, name: &str) -> Metrics {
     let root = sample_corpus().join("..");

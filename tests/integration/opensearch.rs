@@ -13,24 +13,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::util::{TestEnv, assert_exit, sample_corpus};
+use crate::util::{TestEnv, assert_exit, copy_tree, sample_corpus};
 
 const MAPPED_TYPES: &[&str] = &["text", "keyword", "date"];
 const BUILTIN_TOKENIZERS: &[&str] = &["whitespace", "standard"];
 const BUILTIN_FILTERS: &[&str] = &["lowercase", "asciifolding"];
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// The sample and evaluation corpora, built.
 fn eval_env() -> TestEnv {

@@ -253,3 +253,24 @@ fn watch_reports_each_story_once_per_label_newest_first() {
     assert!(third[1].1.is_empty());
     assert_eq!(watch(1)[0].1.len(), 0);
 }
+
+#[test]
+fn nothing_is_near_across_a_story_boundary() {
+    let env = TestEnv::new();
+    env.write(
+        "2025/12/05/blok.txt",
+        "Overleg in Moskou\n\
+         MOSKOU (ANP) - Het overleg over de gasprijs werd afgesloten door Poetin.\n\
+         Meer uit Buitenland\n\
+         PEKING (AFP) - Xi reist volgende week naar Brazilië voor een handelstop.\n\
+         2 uur geleden\n",
+    );
+    env.build();
+    // The article ends with Poetin and the brief after it opens with Xi:
+    // two stories, so neither matches, however large the distance.
+    assert_eq!(env.search("Poetin", &[]).total, 1);
+    assert_eq!(env.search("Xi", &[]).total, 1);
+    assert_eq!(env.search("Poetin W/50 Xi", &[]).total, 0);
+    assert_eq!(env.search("Poetin W/P Xi", &[]).total, 0);
+    assert_eq!(env.search("\"Poetin Xi\"~50", &[]).total, 0);
+}
