@@ -4,8 +4,6 @@
 //! default analysis from silently getting worse, and keeps it ahead of
 //! plain Kraaij-Pohlmann stemming.
 
-use std::path::Path;
-
 use newsidx::analysis::{AnalysisConfig, Stemmer};
 use newsidx::eval::{Metrics, evaluate, parse_queries};
 use newsidx::index::NewsIndex;
