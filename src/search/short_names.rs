@@ -39,11 +39,24 @@ impl ShortNames {
         if wanted.is_empty() {
             return Ok(candidates.finish());
         }
+        // Most values' last word is ASCII: it is lowercased into one buffer
+        // and looked up before anything is decoded or allocated.
+        let mut last_key = String::new();
         for segment in searcher.segment_readers() {
             let Some(column) = segment.fast_fields().str(field)? else { continue };
             let mut stream = column.dictionary().stream()?;
             while stream.advance() {
-                if let Ok(value) = std::str::from_utf8(stream.key()) {
+                let bytes = stream.key();
+                let Some(space) = memchr_last_space(bytes) else { continue };
+                let last = &bytes[space + 1..];
+                if last.is_ascii() {
+                    last_key.clear();
+                    last_key.extend(last.iter().map(|b| b.to_ascii_lowercase() as char));
+                    if !wanted.contains(&last_key) {
+                        continue;
+                    }
+                }
+                if let Ok(value) = std::str::from_utf8(bytes) {
                     candidates.offer(value, |k| wanted.contains(k));
                 }
             }
@@ -74,6 +87,11 @@ impl ShortNames {
             *counts.entry(self.full[&key(&value)].clone()).or_default() += n;
         }
     }
+}
+
+/// Where the last space of `bytes` is.
+fn memchr_last_space(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().rposition(|&b| b == b' ')
 }
 
 /// Last-word key → the one full name ending in it, or `None` once a second

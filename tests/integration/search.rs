@@ -245,3 +245,25 @@ fn a_syndicated_brief_is_one_hit_with_its_copies() {
     assert_eq!(all.hits.len(), grouped.total);
     assert!(all.hits.iter().any(|h| h.id == brief.copy_ids[0] && h.copy_ids == [brief.id.clone()]));
 }
+
+#[test]
+fn a_surname_alone_counts_for_the_one_full_name_that_ends_in_it() {
+    let env = TestEnv::new();
+    let page = |title: &str, body: &str| format!("{title}\nANKARA (ANP) - {body}\n");
+    env.write("2025/12/01/a.txt", page("Bezoek aan Ankara", "President Recep Tayyip Erdoğan ontving gisteren de Duitse bondskanselier Friedrich Merz in Ankara."));
+    env.write(
+        "2025/12/02/b.txt",
+        page(
+            "Gesprek over handel",
+            "Erdoğan sprak later met Merz over de handel tussen beide landen.",
+        ),
+    );
+    env.build();
+    let results = env.search("*", &["--facets", "--facet-limit", "100", "--limit", "0"]);
+    let persons: std::collections::BTreeMap<String, u64> =
+        results.facets["person"].iter().map(|f| (f.value.clone(), f.count)).collect();
+    // Erdoğan (not ASCII) and Merz (ASCII) each stand for one full name.
+    assert_eq!(persons.get("Recep Tayyip Erdoğan"), Some(&2), "{persons:?}");
+    assert_eq!(persons.get("Friedrich Merz"), Some(&2), "{persons:?}");
+    assert!(!persons.contains_key("Erdoğan") && !persons.contains_key("Merz"), "{persons:?}");
+}
