@@ -93,6 +93,9 @@ fn write_explain(
         if !e.aliases.is_empty() {
             parts.push(format!("aliases: {}", e.aliases.join(", ")));
         }
+        if let Some(op) = &e.near {
+            parts.push(format!("a side of {op}"));
+        }
         let negation = if e.negated { "NOT " } else { "" };
         writeln!(out, "  {negation}{} → {}", e.input, parts.join("; "))?;
     }

@@ -73,9 +73,9 @@ pub struct Expansion {
     pub dropped: bool,
     /// Part of a negation: it excludes stories.
     pub negated: bool,
-    /// A side of a proximity operator: it lights up only where the
+    /// A side of this proximity operator: it lights up only where the
     /// operator holds (the `nears` of the compiled query).
-    pub near: bool,
+    pub near: Option<NearOp>,
 }
 
 /// A compiled query.
@@ -165,7 +165,7 @@ impl Compiler<'_, '_> {
         let left = self.node(left, scope, negated);
         let right = self.node(right, scope, negated);
         for expansion in &mut self.expansions[first..] {
-            expansion.near = true;
+            expansion.near = Some(op);
         }
         let left = left?;
         let Some(right) = right else {

@@ -52,6 +52,9 @@ pub struct TermExplanation {
     pub spellings: Vec<FormCount>,
     /// Alias spellings searched.
     pub aliases: Vec<String>,
+    /// A side of this proximity operator (`W/5`, `W/S`…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub near: Option<String>,
 }
 
 /// Explains every expansion of a query against `index`.
@@ -99,6 +102,7 @@ fn explain_one(
         parts: Vec::new(),
         spellings: Vec::new(),
         aliases: e.aliases.clone(),
+        near: e.near.map(|op| op.to_string()),
     };
     if e.dropped {
         return out;

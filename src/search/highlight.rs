@@ -35,7 +35,7 @@ impl HighlightTerms {
     /// and the proximity operators `nears`.
     pub fn from_expansions(expansions: &[Expansion], nears: &[Near]) -> HighlightTerms {
         let mut terms = HighlightTerms { nears: nears.to_vec(), ..HighlightTerms::default() };
-        for e in expansions.iter().filter(|e| !e.negated && !e.dropped && !e.near) {
+        for e in expansions.iter().filter(|e| !e.negated && !e.dropped && e.near.is_none()) {
             terms.stems.extend(e.stems.iter().cloned());
             terms.exact.extend(e.exact.iter().cloned());
             terms.prefixes.extend(e.prefix.iter().cloned());

@@ -53,7 +53,7 @@ pub fn kwic(
     let phrases: Vec<&Expansion> = selection
         .expansions
         .iter()
-        .filter(|e| e.phrase && !e.negated && !e.dropped && !e.near)
+        .filter(|e| e.phrase && !e.negated && !e.dropped && e.near.is_none())
         .collect();
     let mut lines = 0;
     for member in matches(index, selection, dedupe)? {

@@ -129,6 +129,15 @@ fn snippets_and_kwic_light_up_only_the_occurrences_that_are_near() {
 #[test]
 fn proximity_errors_name_the_column_and_explain_as_opensearch_refuses_honestly() {
     let env = env();
+    let out = env.run(&["search", "--explain", "Poetin W/S (Xi OR China)"]);
+    assert_exit(&out, 0);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for side in ["Poetin", "Xi", "China"] {
+        assert!(
+            text.lines().any(|l| l.trim_start().starts_with(side) && l.ends_with("a side of W/S")),
+            "{text}"
+        );
+    }
     let out = env.run(&["search", "Poetin W/5 location:Moskou"]);
     assert_exit(&out, 2);
     let err = String::from_utf8_lossy(&out.stderr);
