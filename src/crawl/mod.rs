@@ -100,24 +100,103 @@ pub struct Walk {
 /// Walks `root` in sorted order, following symlinks (loops are reported,
 /// not followed), skipping hidden files and folders.
 ///
+/// Each folder is read once and its entries are examined relative to it
+/// (`fstatat` on the open folder), so the kernel never resolves a file's
+/// whole path: a no-change build of a large corpus is mostly this walk.
+///
 /// # Errors
 /// [`Error::Corpus`](crate::Error::Corpus) when `root` is not a readable folder.
 pub fn walk(root: &Path) -> crate::Result<Walk> {
     check_root(root)?;
     let mut walk = Walk::default();
-    let entries = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in entries {
-        match entry {
-            Ok(e) if e.file_type().is_file() => add_file(&mut walk, root, &e),
-            Ok(_) => {}
-            Err(err) => walk.skipped.push(walk_skip(root, &err)),
+    let mut ancestors = Vec::new();
+    if let Ok(meta) = fs::metadata(root) {
+        ancestors.push((folder_id(&meta, root), root.to_path_buf()));
+    }
+    walk_folder(root, root, &mut ancestors, &mut walk);
+    Ok(walk)
+}
+
+/// What makes two paths the same folder (device and inode on Unix).
+#[cfg(unix)]
+type FolderId = (u64, u64);
+#[cfg(not(unix))]
+type FolderId = PathBuf;
+
+#[cfg(unix)]
+fn folder_id(meta: &fs::Metadata, _: &Path) -> FolderId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn folder_id(_: &fs::Metadata, path: &Path) -> FolderId {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Adds the pages under `folder` (depth first, entries sorted by name);
+/// `ancestors` are the folders above it, for loop detection.
+fn walk_folder(
+    root: &Path,
+    folder: &Path,
+    ancestors: &mut Vec<(FolderId, PathBuf)>,
+    walk: &mut Walk,
+) {
+    let unreadable = |path: &Path, err: std::io::Error| Skip {
+        path: relative(root, path),
+        reason: SkipReason::Unreadable(err.to_string()),
+    };
+    let mut entries: Vec<fs::DirEntry> = Vec::new();
+    match fs::read_dir(folder) {
+        Ok(list) => {
+            for entry in list {
+                match entry {
+                    Ok(entry) => entries.push(entry),
+                    Err(err) => walk.skipped.push(unreadable(folder, err)),
+                }
+            }
+        }
+        Err(err) => {
+            walk.skipped.push(unreadable(folder, err));
+            return;
         }
     }
-    Ok(walk)
+    entries.sort_by_key(fs::DirEntry::file_name);
+    for entry in entries {
+        if is_hidden(&entry.file_name()) {
+            continue;
+        }
+        let path = entry.path();
+        // The entry's own type, or its target's for a symlink (followed).
+        let meta = match entry.file_type() {
+            Ok(t) if t.is_symlink() => fs::metadata(&path),
+            Ok(t) if t.is_dir() || t.is_file() => entry.metadata(),
+            Ok(_) => continue,
+            Err(err) => Err(err),
+        };
+        let meta = match meta {
+            Ok(meta) => meta,
+            Err(err) => {
+                walk.skipped.push(unreadable(&path, err));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let id = folder_id(&meta, &path);
+            if let Some((_, ancestor)) = ancestors.iter().find(|(a, _)| *a == id) {
+                walk.skipped.push(Skip {
+                    path: relative(root, &path),
+                    reason: SkipReason::SymlinkLoop(relative(root, ancestor)),
+                });
+                continue;
+            }
+            ancestors.push((id, path.clone()));
+            walk_folder(root, &path, ancestors, walk);
+            ancestors.pop();
+        } else if meta.is_file() {
+            add_file(walk, root, path, &meta);
+        }
+    }
 }
 
 fn check_root(root: &Path) -> crate::Result<()> {
@@ -138,40 +217,29 @@ fn is_page(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
 }
 
-fn add_file(walk: &mut Walk, root: &Path, entry: &walkdir::DirEntry) {
-    if !is_page(entry.path()) {
+fn add_file(walk: &mut Walk, root: &Path, path: PathBuf, meta: &fs::Metadata) {
+    if !is_page(&path) {
         walk.ignored += 1;
         return;
     }
-    let rel_path = relative(root, entry.path());
-    match entry.metadata() {
-        Ok(meta) => walk.files.push(FileEntry {
-            path: entry.path().to_path_buf(),
-            rel_path,
-            size: meta.len(),
-            mtime_ns: mtime_ns(&meta),
-        }),
-        Err(err) => walk
-            .skipped
-            .push(Skip { path: rel_path, reason: SkipReason::Unreadable(err.to_string()) }),
-    }
-}
-
-fn walk_skip(root: &Path, err: &walkdir::Error) -> Skip {
-    let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| root.display().to_string());
-    let reason = match err.loop_ancestor() {
-        Some(ancestor) => SkipReason::SymlinkLoop(relative(root, ancestor)),
-        None => SkipReason::Unreadable(
-            err.io_error().map(ToString::to_string).unwrap_or_else(|| err.to_string()),
-        ),
-    };
-    Skip { path, reason }
+    let rel_path = relative(root, &path);
+    walk.files.push(FileEntry { path, rel_path, size: meta.len(), mtime_ns: mtime_ns(meta) });
 }
 
 /// `root/2025/12/02/x.txt` → `2025/12/02/x.txt` (lossy for names that are
 /// not UTF-8, so the id stays printable).
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // The walk joins names to folders, so on Unix a UTF-8 path is already
+    // its id: no component splitting or joining.
+    #[cfg(unix)]
+    if let Some(text) = rel.to_str()
+        && !text.is_empty()
+        && !text.contains("//")
+        && !text.split('/').any(|c| c == "." || c == "..")
+    {
+        return text.to_string();
+    }
     let parts: Vec<String> =
         rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     if parts.is_empty() { ".".to_string() } else { parts.join("/") }
@@ -241,6 +309,14 @@ mod tests {
         let paths: Vec<_> = walk.files.iter().map(|f| f.rel_path.as_str()).collect();
         assert_eq!(paths, ["a/1.TXT", "b/2.txt"]);
         assert_eq!(walk.ignored, 1);
+    }
+
+    #[test]
+    fn relative_ids_use_slashes_and_no_dot_parts() {
+        let root = Path::new("/data/nieuws");
+        assert_eq!(relative(root, &root.join("2025/12/02/x.txt")), "2025/12/02/x.txt");
+        assert_eq!(relative(root, &root.join("./2025//12/x.txt")), "2025/12/x.txt");
+        assert_eq!(relative(root, root), ".");
     }
 
     #[test]

@@ -6,10 +6,12 @@
 //! carries the file stamp (`file_size`, `file_mtime`, `file_hash` fast
 //! fields). No side file to keep in sync.
 
-use std::collections::HashMap;
-
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Searcher, TERMINATED};
+
+/// Page path → its stamp: the index's pages, looked up once per walked
+/// file (a fast hash: paths are not attacker-chosen keys here).
+pub type Pages = rustc_hash::FxHashMap<String, Stamp>;
 
 /// Size and modification time of a page file when it was indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,9 +27,9 @@ pub struct Stamp {
 }
 
 /// Page path → stamp, for every page with live documents.
-pub fn read(searcher: &Searcher) -> tantivy::Result<HashMap<String, Stamp>> {
+pub fn read(searcher: &Searcher) -> tantivy::Result<Pages> {
     let field = searcher.schema().get_field("path")?;
-    let mut out: HashMap<String, Stamp> = HashMap::new();
+    let mut out = Pages::default();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let (sizes, mtimes, hashes) =

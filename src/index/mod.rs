@@ -27,7 +27,7 @@ pub use analyze::{DEFAULT_FIELDS, analyzable_fields, analyze};
 pub use dir::{BuildLock, IndexDir};
 pub use docstore::DocLoader;
 pub use document::{StoredStory, document, is_place, stored};
-pub use manifest::Stamp;
+pub use manifest::{Pages, Stamp};
 pub use schema::{Fields, SCHEMA_JSON, schema};
 pub use sizes::{FieldSize, Sizes, sizes};
 pub use writer::{Live, Target, commit, merge_all, read_manifest};

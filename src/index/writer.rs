@@ -5,13 +5,12 @@
 //! stories) is decided by [`crate::pipeline`]; this module only knows
 //! generations, documents and commits.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter};
 
-use super::manifest::{self, Stamp};
+use super::manifest::{self, Pages};
 use super::{BuildLock, IndexDir, IndexInfo, open_generation, schema, tantivy_error};
 use crate::Result;
 use crate::analysis::{self, AnalysisConfig};
@@ -26,7 +25,7 @@ pub struct Live {
     /// Its commit payload.
     pub info: IndexInfo,
     /// Page path → stamp and story count.
-    pub pages: HashMap<String, Stamp>,
+    pub pages: Pages,
 }
 
 impl Live {
@@ -124,7 +123,7 @@ fn index_settings() -> IndexSettings {
 ///
 /// # Errors
 /// The index cannot be read.
-pub fn read_manifest(index: &Index, root: &Path) -> Result<HashMap<String, Stamp>> {
+pub fn read_manifest(index: &Index, root: &Path) -> Result<Pages> {
     let reader = index.reader().map_err(tantivy_error(root))?;
     manifest::read(&reader.searcher()).map_err(tantivy_error(root))
 }

@@ -41,7 +41,7 @@ use crate::analysis::AnalysisConfig;
 use crate::crawl::{self, FileEntry, Skip};
 use crate::entities::TaggerExtractor;
 use crate::index::{
-    Fields, IndexDir, IndexInfo, Live, Stamp, Target, commit, merge_all, tantivy_error,
+    Fields, IndexDir, IndexInfo, Live, Pages, Target, commit, merge_all, tantivy_error,
 };
 use crate::{Error, Result};
 use plan::Guard;
@@ -189,7 +189,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     let mut live = live;
     let known = match &mut live {
         Some(live) if !fresh => std::mem::take(&mut live.pages),
-        _ => std::collections::HashMap::new(),
+        _ => Pages::default(),
     };
     let last_start_ns = live.as_ref().map_or(0, |l| l.info.started_ns);
     let plan = Plan::new(&walk, &known, last_start_ns);
@@ -311,7 +311,7 @@ struct Writing<'a> {
     fields: &'a Fields,
     /// Pages of the generation written into (their old stories are
     /// replaced when the new ones arrive); empty for a new generation.
-    known: &'a std::collections::HashMap<String, Stamp>,
+    known: &'a Pages,
 }
 
 /// Reads and converts `files` on a worker pool; feeds the writer here.

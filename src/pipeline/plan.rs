@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::crawl::{self, FileEntry, Skip, Walk};
-use crate::index::Stamp;
+use crate::index::{Pages, Stamp};
 use crate::{Error, Result};
 
 /// Stories the index keeps although their page could not be read now.
@@ -72,7 +72,7 @@ const DOUBT_NS: i64 = 2_000_000_000;
 impl<'a> Plan<'a> {
     /// Compares the walk with the index's pages. `last_start_ns` is when
     /// the build that made the index started (0 for none).
-    pub fn new(walk: &'a Walk, known: &HashMap<String, Stamp>, last_start_ns: i64) -> Plan<'a> {
+    pub fn new(walk: &'a Walk, known: &Pages, last_start_ns: i64) -> Plan<'a> {
         let mut plan = Plan {
             to_read: Vec::new(),
             replaced: Vec::new(),
@@ -121,7 +121,7 @@ impl<'a> Plan<'a> {
     }
 
     /// Stories that go with the removed pages.
-    pub fn removed_stories(&self, known: &HashMap<String, Stamp>) -> u64 {
+    pub fn removed_stories(&self, known: &Pages) -> u64 {
         self.removed.iter().filter_map(|p| known.get(p)).map(|s| u64::from(s.stories)).sum()
     }
 }
@@ -257,7 +257,7 @@ mod tests {
             }],
             ignored: 0,
         };
-        let known: HashMap<String, Stamp> = [
+        let known: Pages = [
             ("open/a.txt", 1),
             ("archief/2019/x.txt", 3),
             ("archief/2019/y.txt", 2),
