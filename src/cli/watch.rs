@@ -14,7 +14,7 @@ use super::{Exit, IndexArg};
 pub struct WatchArgs {
     /// The query set: `label<TAB>query` per line, `#` comments. Its record
     /// (what each label matched last time) is kept in the index folder
-    /// under the file's absolute path.
+    /// under the file's absolute path and the filters.
     #[arg(long = "queries", value_name = "FILE")]
     queries: std::path::PathBuf,
     #[command(flatten)]
@@ -43,7 +43,9 @@ pub fn run(args: WatchArgs) -> anyhow::Result<Exit> {
         }
     }
     let set = std::path::absolute(&args.queries).unwrap_or_else(|_| args.queries.clone());
-    let news = newsidx::stats::watch(&index, &set.display().to_string(), &runnable, &failed)?;
+    // The same file with other filters is another standing query.
+    let key = format!("{}\n{}", set.display(), serde_json::to_string(&filters)?);
+    let news = newsidx::stats::watch(&index, &key, &runnable, &failed)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         let meta = newsidx::stats::run_info(&index, &set.display().to_string(), &filters);

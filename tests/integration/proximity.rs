@@ -261,6 +261,13 @@ fn watch_reports_each_story_once_per_label_newest_first() {
     assert_eq!(third[0].1, ["2025/12/09/n.txt#0"]);
     assert!(third[1].1.is_empty());
     assert_eq!(watch(1)[0].1.len(), 0);
+
+    // The same file with a filter is a standing query of its own.
+    let filtered =
+        env.run(&["watch", "--json", "--agency", "ANP", "--queries", file.to_str().unwrap()]);
+    assert_exit(&filtered, 0);
+    let v: Value = serde_json::from_slice(&filtered.stdout).unwrap();
+    assert_eq!(v["labels"][0]["new"].as_array().unwrap().len(), 4, "{v}");
 }
 
 #[test]
