@@ -290,3 +290,52 @@ fn nothing_is_near_across_a_story_boundary() {
     assert_eq!(env.search("Poetin W/P Xi", &[]).total, 0);
     assert_eq!(env.search("\"Poetin Xi\"~50", &[]).total, 0);
 }
+
+#[test]
+fn watch_during_builds_reports_every_new_story_exactly_once() {
+    let env = std::sync::Arc::new(env());
+    let file = env.corpus.parent().unwrap().join("standing.tsv");
+    std::fs::write(&file, "Poetin\tPoetin\n").unwrap();
+    let builder = {
+        let env = env.clone();
+        std::thread::spawn(move || {
+            for n in 0..6 {
+                env.write(
+                    &format!("2025/12/10/nieuw{n}.txt"),
+                    page(
+                        "Nieuw bericht",
+                        &format!("Poetin sprak op dag {n} met de pers over de economie."),
+                    ),
+                );
+                env.build();
+            }
+        })
+    };
+    let mut reported: Vec<String> = Vec::new();
+    let mut watch = || {
+        let out = env.run(&["watch", "--json", "--queries", file.to_str().unwrap()]);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        for m in v["labels"][0]["new"].as_array().unwrap() {
+            reported.push(m["id"].as_str().unwrap().to_string());
+        }
+    };
+    while !builder.is_finished() {
+        watch();
+    }
+    builder.join().unwrap();
+    watch();
+    let unique: BTreeSet<&String> = reported.iter().collect();
+    assert_eq!(unique.len(), reported.len(), "a story reported twice: {reported:?}");
+    let all: BTreeSet<String> = env
+        .search("Poetin", &["--limit", "100", "--all-copies"])
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(unique.into_iter().cloned().collect::<BTreeSet<String>>(), all);
+}
