@@ -181,16 +181,13 @@ pub fn facets(args: FacetsArgs) -> anyhow::Result<Exit> {
     let mut failed = false;
     let name = match (&args.queries, &args.query) {
         (Some(path), _) => {
-            let (queries, problems) = super::select::read_query_set(path)?;
+            let (selected, problems) = super::select::select_query_set(&index, path, &filters)?;
             failed = problems.lines > 0;
-            for q in queries {
-                let counts = select(&index, &q.query, &filters).and_then(|selection| {
-                    stats::facet_counts(&index, &selection, &fields, args.top, args.dedupe)
-                });
-                match counts {
+            for (q, selection) in selected {
+                match stats::facet_counts(&index, &selection, &fields, args.top, args.dedupe) {
                     Ok(counts) => sets.push((Some(q.label), counts)),
                     Err(e) => {
-                        eprintln!("newsidx: {}: line {}: {e}", path.display(), q.line);
+                        super::select::report_line(path, q.line, &e);
                         failed = true;
                     }
                 }

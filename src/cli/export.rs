@@ -111,21 +111,11 @@ fn query_set(
     }
     let index = NewsIndex::open(&args.index.index)?;
     let filters = args.filters.filters()?;
-    let (queries, problems) = super::select::read_query_set(path)?;
-    let mut failed = problems.lines > 0;
-    let mut sets = Vec::with_capacity(queries.len());
-    for q in &queries {
-        match select(&index, &q.query, &filters) {
-            Ok(selection) => sets.push((q.label.as_str(), selection)),
-            Err(e) => {
-                eprintln!("newsidx: {}: line {}: {e}", path.display(), q.line);
-                failed = true;
-            }
-        }
-    }
+    let (selected, problems) = super::select::select_query_set(&index, path, &filters)?;
+    let failed = problems.lines > 0;
     let meta = stats::run_info(&index, &path.display().to_string(), &filters);
     let borrowed: Vec<(Option<&str>, &Selection)> =
-        sets.iter().map(|(label, selection)| (Some(*label), selection)).collect();
+        selected.iter().map(|(q, selection)| (Some(q.label.as_str()), selection)).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = wire::export(&mut out, &index, &borrowed, &meta, fields, format, None)?;
     out.flush()?;

@@ -116,17 +116,15 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Exit> {
 /// `search --queries FILE`: one row per label (label, matches, clusters,
 /// newest match); exit 1 when a line was left out or nothing matched.
 fn query_set(index: &NewsIndex, path: &std::path::Path, args: &SearchArgs) -> anyhow::Result<Exit> {
-    let (queries, problems) = super::select::read_query_set(path)?;
     let filters = args.filters.filters()?;
-    let mut rows = Vec::with_capacity(queries.len());
+    let (selected, problems) = super::select::select_query_set(index, path, &filters)?;
+    let mut rows = Vec::with_capacity(selected.len());
     let mut failed = problems.lines > 0;
-    for labelled in &queries {
-        let summary = newsidx::search::select(index, &labelled.query, &filters)
-            .and_then(|selection| newsidx::stats::summarize(index, &selection));
-        match summary {
+    for (labelled, selection) in &selected {
+        match newsidx::stats::summarize(index, selection) {
             Ok(summary) => rows.push((labelled, summary)),
             Err(e) => {
-                eprintln!("newsidx: {}: line {}: {e}", path.display(), labelled.line);
+                super::select::report_line(path, labelled.line, &e);
                 failed = true;
             }
         }

@@ -124,6 +124,41 @@ pub fn read_query_set(
     Ok((queries, problems))
 }
 
+/// The lines of the query set `path` compiled against `index` with
+/// `filters`. Lines that cannot be used (bad lines, and queries that do
+/// not compile) are reported on stderr and counted in the problems, with
+/// their labels where they have one.
+///
+/// # Errors
+/// The file cannot be read.
+pub fn select_query_set(
+    index: &newsidx::index::NewsIndex,
+    path: &std::path::Path,
+    filters: &Filters,
+) -> anyhow::Result<(
+    Vec<(newsidx::search::LabelledQuery, newsidx::search::Selection)>,
+    QuerySetProblems,
+)> {
+    let (queries, mut problems) = read_query_set(path)?;
+    let mut selected = Vec::with_capacity(queries.len());
+    for q in queries {
+        match newsidx::search::select(index, &q.query, filters) {
+            Ok(selection) => selected.push((q, selection)),
+            Err(e) => {
+                report_line(path, q.line, &e);
+                problems.lines += 1;
+                problems.labels.push(q.label);
+            }
+        }
+    }
+    Ok((selected, problems))
+}
+
+/// Reports a problem with line `line` of the query set `path` on stderr.
+pub fn report_line(path: &std::path::Path, line: usize, error: &dyn std::fmt::Display) {
+    eprintln!("newsidx: {}: line {line}: {error}", path.display());
+}
+
 /// What was left out of a query set.
 #[derive(Debug, Default)]
 pub struct QuerySetProblems {

@@ -107,12 +107,7 @@ pub fn run(args: TimelineArgs) -> anyhow::Result<Exit> {
     let (request, left_out) = args.request()?;
     let index = NewsIndex::open(&args.index.index)?;
     let series = stats::timeline(&index, &request)?;
-    let label = request
-        .queries
-        .iter()
-        .map(|(l, q)| if l == q { q.clone() } else { format!("{l}={q}") })
-        .collect::<Vec<_>>()
-        .join(" | ");
+    let label = request.label();
     let meta = stats::run_info(&index, &label, &request.filters);
     let mut out = std::io::stdout().lock();
     let format = args.format.format();

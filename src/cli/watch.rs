@@ -29,19 +29,11 @@ pub struct WatchArgs {
 /// Exit 0 when some label has new matches, 1 when none has.
 pub fn run(args: WatchArgs) -> anyhow::Result<Exit> {
     let index = NewsIndex::open(&args.index.index)?;
-    let (queries, problems) = super::select::read_query_set(&args.queries)?;
     let filters = args.filters.filters()?;
-    let mut runnable = Vec::with_capacity(queries.len());
-    let mut failed = problems.labels;
-    for q in queries {
-        match newsidx::search::select(&index, &q.query, &filters) {
-            Ok(selection) => runnable.push((q.label, q.query, selection)),
-            Err(e) => {
-                eprintln!("newsidx: {}: line {}: {e}", args.queries.display(), q.line);
-                failed.push(q.label);
-            }
-        }
-    }
+    let (selected, problems) = super::select::select_query_set(&index, &args.queries, &filters)?;
+    let runnable: Vec<_> =
+        selected.into_iter().map(|(q, selection)| (q.label, q.query, selection)).collect();
+    let failed = problems.labels;
     let set = std::path::absolute(&args.queries).unwrap_or_else(|_| args.queries.clone());
     // The same file with other filters is another standing query.
     let key = format!("{}\n{}", set.display(), serde_json::to_string(&filters)?);

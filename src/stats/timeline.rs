@@ -90,6 +90,18 @@ pub struct TimelineRequest {
     pub dedupe: bool,
 }
 
+impl TimelineRequest {
+    /// The series as one line (`Gaza=Gaza OR "Khan Younis" | Poetin`), for
+    /// a run's reproducibility header.
+    pub fn label(&self) -> String {
+        self.queries
+            .iter()
+            .map(|(l, q)| if l == q { q.clone() } else { format!("{l}={q}") })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+}
+
 /// One period of a series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Point {

@@ -162,12 +162,7 @@ pub async fn timeline(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Ans
     let request = timeline_request(&p)?;
     json_of(app, move |index| {
         let series = stats::timeline(index, &request).map_err(ApiError::from_lib)?;
-        let label = request
-            .queries
-            .iter()
-            .map(|(l, q)| if l == q { q.clone() } else { format!("{l}={q}") })
-            .collect::<Vec<_>>()
-            .join(" | ");
+        let label = request.label();
         let meta = stats::run_info(index, &label, &request.filters);
         Ok(wire::timeline(&meta, request.by, &series))
     })
