@@ -5,6 +5,7 @@
 //!   CURRENT        name of the live generation, e.g. "gen-000002"
 //!   build.lock     held (OS file lock) by the running build
 //!   gen-000002/    a tantivy index
+//!   opensearch/, watch/   state files named by a key ([`keyed_file`])
 //! ```
 //!
 //! Incremental builds commit into the live generation; tantivy's commit is
@@ -138,6 +139,24 @@ impl IndexDir {
         gens.sort();
         Ok(gens)
     }
+}
+
+/// 64-bit FNV-1a: stable across versions and platforms (unlike std's
+/// hasher), which names and records on disk need.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The state file named by `key` in the folder `folder` of the index
+/// folder `root` (`<root>/<folder>/<hash of key>.state`): where the
+/// records kept beside the generations live (OpenSearch exports, watches).
+pub fn keyed_file(root: &Path, folder: &str, key: &str) -> PathBuf {
+    root.join(folder).join(format!("{:016x}.state", fingerprint(key.as_bytes())))
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 pub use analyze::{DEFAULT_FIELDS, analyzable_fields, analyze};
-pub use dir::{BuildLock, IndexDir};
+pub use dir::{BuildLock, IndexDir, fingerprint, keyed_file};
 pub use docstore::DocLoader;
 pub use document::{StoredStory, document, is_place, stored};
 pub use manifest::{Pages, Stamp};

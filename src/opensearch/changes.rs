@@ -17,25 +17,15 @@ use std::fs;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::index::keyed_file;
 use crate::{Error, Result};
 
 /// Folder of the records inside the index folder.
 pub const FOLDER: &str = "opensearch";
 
-/// 64-bit FNV-1a: stable across versions and platforms (unlike std's
-/// hasher), which a record on disk needs.
-pub fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
 /// The record file of the export named by `key_text` in `index_root`.
 pub fn path(index_root: &Path, key_text: &str) -> PathBuf {
-    index_root.join(FOLDER).join(format!("{:016x}.state", fingerprint(key_text.as_bytes())))
+    keyed_file(index_root, FOLDER, key_text)
 }
 
 /// Story id → fingerprint of its last exported document.

@@ -20,9 +20,10 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 use tantivy::DocAddress;
 
-use super::changes::{self, Record, fingerprint};
+use super::changes::{self, Record};
 use super::document::Documents;
 use super::mapping::template;
+use crate::index::fingerprint;
 use crate::index::{NewsIndex, tantivy_error};
 use crate::search::{MatchesCollector, Selection, clusters};
 use crate::{Error, Result};

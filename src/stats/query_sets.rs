@@ -25,8 +25,7 @@ use std::path::{Path, PathBuf};
 use tantivy::SegmentOrdinal;
 
 use super::load;
-use crate::index::{NewsIndex, tantivy_error};
-use crate::opensearch::changes::fingerprint;
+use crate::index::{NewsIndex, keyed_file, tantivy_error};
 use crate::search::{MatchesCollector, Member, Selection, clusters};
 use crate::{Error, Result};
 
@@ -174,7 +173,7 @@ pub fn watch(
 
 /// The record of the set named `set` in the index folder `root`.
 pub fn record_path(root: &Path, set: &str) -> PathBuf {
-    root.join(FOLDER).join(format!("{:016x}.state", fingerprint(set.as_bytes())))
+    keyed_file(root, FOLDER, set)
 }
 
 fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> Error + 'a {
