@@ -168,8 +168,7 @@ fn open_generation(
             expected: STORAGE.into(),
         });
     }
-    let (found, expected) = (serde_json::to_value(index.schema()), serde_json::to_value(schema()));
-    if found.as_ref().ok() != expected.as_ref().ok() {
+    if index.schema() != schema() {
         return Err(Error::Incompatible {
             path: root.to_path_buf(),
             what: "schema",

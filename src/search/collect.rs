@@ -173,6 +173,19 @@ impl SegmentCollector for FacetSegment {
 pub struct TopMatches {
     /// How many to keep.
     pub limit: usize,
+    /// Visit every match (no pruning) and count them: one pass instead of
+    /// a count and a search when counting has to visit every match anyway
+    /// (intersections, phrases), or when another collector does.
+    pub count: bool,
+}
+
+/// What [`TopMatches`] found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Top {
+    /// The best matches of each segment.
+    pub candidates: Vec<Candidate>,
+    /// Every live match, when [`TopMatches::count`] was asked for.
+    pub total: Option<u64>,
 }
 
 /// A candidate: a match with the ordinal of its id in its segment.
@@ -212,11 +225,20 @@ pub struct TopSegment {
     ids: Option<StrColumn>,
     heap: std::collections::BinaryHeap<Worst>,
     limit: usize,
+    /// Matches offered.
+    seen: u64,
+    count: bool,
 }
 
 impl TopSegment {
     /// Offers a match; returns the score a match must reach to enter.
     fn offer(&mut self, doc: DocId, score: Score) -> Score {
+        self.seen += 1;
+        if self.heap.len() == self.limit
+            && self.heap.peek().is_some_and(|worst| score < worst.0.score)
+        {
+            return worst_score(&self.heap);
+        }
         let id_ord = self.ids.as_ref().and_then(|c| c.term_ords(doc).next()).unwrap_or(u64::MAX);
         let candidate =
             Worst(Candidate { score, address: DocAddress::new(self.segment, doc), id_ord });
@@ -226,16 +248,18 @@ impl TopSegment {
             self.heap.pop();
             self.heap.push(candidate);
         }
-        match self.heap.peek() {
-            // Strictly below the worst score, so a tie still gets offered.
-            Some(worst) if self.heap.len() == self.limit => worst.0.score.next_down(),
-            _ => Score::MIN,
-        }
+        if self.heap.len() == self.limit { worst_score(&self.heap) } else { Score::MIN }
     }
 }
 
+/// Strictly below the worst score in a full heap, so a tie still gets
+/// offered.
+fn worst_score(heap: &std::collections::BinaryHeap<Worst>) -> Score {
+    heap.peek().map_or(Score::MIN, |worst| worst.0.score.next_down())
+}
+
 impl Collector for TopMatches {
-    type Fruit = Vec<Candidate>;
+    type Fruit = Top;
     type Child = TopSegment;
 
     fn for_segment(
@@ -248,6 +272,8 @@ impl Collector for TopMatches {
             ids: reader.fast_fields().str("id")?,
             heap: std::collections::BinaryHeap::with_capacity(self.limit + 1),
             limit: self.limit.max(1),
+            seen: 0,
+            count: self.count,
         })
     }
 
@@ -255,8 +281,13 @@ impl Collector for TopMatches {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<Candidate>>) -> tantivy::Result<Vec<Candidate>> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(&self, fruits: Vec<Top>) -> tantivy::Result<Top> {
+        let mut merged = Top { candidates: Vec::new(), total: self.count.then_some(0) };
+        for fruit in fruits {
+            merged.candidates.extend(fruit.candidates);
+            merged.total = merged.total.zip(fruit.total).map(|(a, b)| a + b);
+        }
+        Ok(merged)
     }
 
     fn collect_segment(
@@ -264,29 +295,40 @@ impl Collector for TopMatches {
         weight: &dyn tantivy::query::Weight,
         segment: SegmentOrdinal,
         reader: &SegmentReader,
-    ) -> tantivy::Result<Vec<Candidate>> {
+    ) -> tantivy::Result<Top> {
         let mut top = self.for_segment(segment, reader)?;
         let alive = reader.alive_bitset();
-        let mut threshold = Score::MIN;
-        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                threshold = top.offer(doc, score);
-            }
-            threshold
-        })?;
+        if self.count {
+            weight.for_each(reader, &mut |doc, score| {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    top.offer(doc, score);
+                }
+            })?;
+        } else {
+            let mut threshold = Score::MIN;
+            weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    threshold = top.offer(doc, score);
+                }
+                threshold
+            })?;
+        }
         Ok(top.harvest())
     }
 }
 
 impl SegmentCollector for TopSegment {
-    type Fruit = Vec<Candidate>;
+    type Fruit = Top;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         self.offer(doc, score);
     }
 
-    fn harvest(self) -> Vec<Candidate> {
-        self.heap.into_iter().map(|w| w.0).collect()
+    fn harvest(self) -> Top {
+        Top {
+            candidates: self.heap.into_iter().map(|w| w.0).collect(),
+            total: self.count.then_some(self.seen),
+        }
     }
 }
 

@@ -79,23 +79,49 @@ pub fn order(a: &Member, b: &Member) -> std::cmp::Ordering {
 
 type Read = (Vec<Member>, Vec<Option<Signature>>);
 
-/// The ids of one segment's matches. The dictionary is read once in
-/// order (each compressed block decoded once), not once per match.
-fn ids_of(column: &StrColumn, matches: &[Match]) -> std::io::Result<Vec<String>> {
+/// The ids of one segment's matches, looked up by the term ordinal the
+/// `id` column gives each document.
+///
+/// The column's own dictionary is block-compressed: each lookup decodes
+/// its block from the start, hundreds of ids for one. The `id` field's
+/// inverted-index dictionary holds the same ids in the same order (every
+/// story has exactly one id, indexed and fast) and finds an ordinal's term
+/// by walking an FST; it is used when both dictionaries hold as many terms,
+/// the column's otherwise.
+fn ids_of(
+    reader: &tantivy::SegmentReader,
+    column: &StrColumn,
+    matches: &[Match],
+) -> tantivy::Result<Vec<String>> {
     let ords: Vec<Option<u64>> =
         matches.iter().map(|m| column.term_ords(m.address.doc_id).next()).collect();
+    let field = reader.schema().get_field("id")?;
+    let inverted = reader.inverted_index(field)?;
+    let terms = inverted.terms();
+    if terms.num_terms() == column.num_terms() {
+        let mut bytes = Vec::new();
+        return Ok(ords
+            .iter()
+            .map(|ord| match ord {
+                Some(o) if terms.ord_to_term(*o, &mut bytes).unwrap_or(false) => {
+                    String::from_utf8_lossy(&bytes).into_owned()
+                }
+                _ => String::new(),
+            })
+            .collect());
+    }
     let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
     sorted.sort_unstable();
     sorted.dedup();
-    let mut terms = Vec::with_capacity(sorted.len());
+    let mut found = Vec::with_capacity(sorted.len());
     column.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
-        terms.push(String::from_utf8_lossy(bytes).into_owned());
+        found.push(String::from_utf8_lossy(bytes).into_owned());
     })?;
     Ok(ords
         .iter()
         .map(|ord| {
             ord.and_then(|o| sorted.binary_search(&o).ok())
-                .and_then(|i| terms.get(i).cloned())
+                .and_then(|i| found.get(i).cloned())
                 .unwrap_or_default()
         })
         .collect())
@@ -110,9 +136,10 @@ fn read(
     let mut members = Vec::with_capacity(matches.len());
     let mut signatures = Vec::with_capacity(matches.len());
     for chunk in matches.chunk_by(|a, b| a.address.segment_ord == b.address.segment_ord) {
-        let fast = searcher.segment_reader(chunk[0].address.segment_ord).fast_fields();
+        let reader = searcher.segment_reader(chunk[0].address.segment_ord);
+        let fast = reader.fast_fields();
         let ids = match fast.str("id")? {
-            Some(column) => ids_of(&column, chunk)?,
+            Some(column) => ids_of(reader, &column, chunk)?,
             None => vec![String::new(); chunk.len()],
         };
         let minhash = if with_signatures {

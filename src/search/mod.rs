@@ -18,7 +18,6 @@ mod query_set;
 mod short_names;
 
 use serde::Serialize;
-use tantivy::collector::Count;
 
 use tantivy::query::Query;
 use time::format_description::well_known::Rfc3339;
@@ -265,19 +264,15 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
     let terms = HighlightTerms::from_expansions(&selection.expansions, &selection.nears);
     let searcher = index.searcher();
     let index_error = |source| crate::index::tantivy_error(index.root())(source);
-    // Facets count every match; the count alone comes from the posting
-    // lists' lengths where it can. Neither scores.
-    let (total, counts) = if request.facets {
-        let fields = Facet::ALL.iter().map(|f| f.field_name()).collect();
-        searcher
-            .search(&selection.query, &(Count, FacetCollector::new(fields)))
-            .map_err(index_error)?
-    } else {
-        (selection.query.count(&searcher).map_err(index_error)?, collect::FacetCounts::new())
-    };
     let wanted = request.offset.saturating_add(request.limit);
-    let page = ranked_page(&searcher, &selection, total, wanted, request.all_copies)
-        .map_err(index_error)?;
+    let first = first_window(&searcher, &selection, wanted, request.facets).map_err(index_error)?;
+    let total = match first.top.total {
+        Some(total) => usize::try_from(total).unwrap_or(usize::MAX),
+        None => selection.query.count(&searcher).map_err(index_error)?,
+    };
+    let page =
+        ranked_page(&searcher, &selection, first.top.candidates, total, wanted, request.all_copies)
+            .map_err(index_error)?;
     let chosen: Vec<(Member, Vec<String>)> = if request.all_copies {
         let mut all: Vec<(Member, Vec<String>)> =
             page.groups.iter().flat_map(with_copies).collect();
@@ -299,7 +294,7 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
         let snip = snippet(&story.body, &terms, index.config(), request.snippet_bytes);
         hits.push(Hit { copies: copy_ids.len() + 1, copy_ids, ..hit(story, member.score, snip) });
     }
-    let facets = merge_short_names(&searcher, counts)
+    let facets = merge_short_names(&searcher, first.facets)
         .map_err(index_error)?
         .into_iter()
         .map(|(field, values)| (field, top(values, request.facet_limit)))
@@ -328,25 +323,62 @@ struct RankedPage {
     grouped: usize,
 }
 
-/// Collects the best matches, at least four times `wanted` (and 64), and
-/// groups them; widens the window until it holds `wanted` clusters or
-/// every match. Any cluster whose best member is in the window is in its
-/// right place, so the first `wanted` clusters are exact; copies beyond
-/// the window are not counted.
+/// The first collection of a search: the best `window(wanted)` matches of
+/// each segment and, where counting needs its own pass over every match
+/// anyway, the total and the facet counts from the same pass.
+struct FirstWindow {
+    top: collect::Top,
+    facets: collect::FacetCounts,
+}
+
+/// Candidates collected per wanted hit before grouping copies.
+fn window(wanted: usize) -> usize {
+    wanted.saturating_mul(4).max(64)
+}
+
+/// Collects the first window. Facets count every match, and so does the
+/// total of a query that tantivy cannot count from posting lists
+/// ([`Plan::counts_cheaply`]): those visit every match once, ranking as
+/// they go. A term or a union of terms ranks with block-max pruning and
+/// is counted apart from its posting lists.
+fn first_window(
+    searcher: &tantivy::Searcher,
+    selection: &Selection,
+    wanted: usize,
+    facets: bool,
+) -> tantivy::Result<FirstWindow> {
+    let limit = window(wanted);
+    if facets {
+        let fields = Facet::ALL.iter().map(|f| f.field_name()).collect();
+        let top = TopMatches { limit, count: true };
+        let (top, facets) =
+            searcher.search(&selection.query, &(top, FacetCollector::new(fields)))?;
+        return Ok(FirstWindow { top, facets });
+    }
+    let top = if selection.everything {
+        collect::Top { candidates: collect::first_by_id(searcher, limit)?, total: None }
+    } else {
+        let count = !selection.plan.counts_cheaply();
+        searcher.search(&selection.query, &TopMatches { limit, count })?
+    };
+    Ok(FirstWindow { top, facets: collect::FacetCounts::new() })
+}
+
+/// Groups the best matches, starting from the first window's `candidates`
+/// (at least four times `wanted`, and 64); widens the window until it
+/// holds `wanted` clusters or every match. Any cluster whose best member is
+/// in the window is in its right place, so the first `wanted` clusters are
+/// exact; copies beyond the window are not counted.
 fn ranked_page(
     searcher: &tantivy::Searcher,
     selection: &Selection,
+    mut candidates: Vec<Candidate>,
     total: usize,
     wanted: usize,
     all_copies: bool,
 ) -> tantivy::Result<RankedPage> {
-    let mut window = wanted.saturating_mul(4).max(64);
+    let mut window = window(wanted);
     loop {
-        let mut candidates = if selection.everything {
-            collect::first_by_id(searcher, window)?
-        } else {
-            searcher.search(&selection.query, &TopMatches { limit: window })?
-        };
         // Each segment gave its best `window`; only the best `window` of all
         // (and any tie with the last of them) can be on the page, and only
         // their ids need reading.
@@ -364,14 +396,19 @@ fn ranked_page(
             return Ok(RankedPage { groups, grouped });
         }
         window = window.saturating_mul(4);
+        candidates = if selection.everything {
+            collect::first_by_id(searcher, window)?
+        } else {
+            searcher
+                .search(&selection.query, &TopMatches { limit: window, count: false })?
+                .candidates
+        };
     }
 }
 
-/// ANDs the text query with one OR-group per filtered facet, scoring 0 so
-/// that filters never change the ranking.
 /// ANDs the text query with one OR-group per filtered facet and the
-/// period, scoring 0 so that filters never change the ranking.
-/// The query with each filter as a clause that must match and scores 0.
+/// period, each a clause that must match and scores 0, so that filters
+/// never change the ranking.
 fn with_filters(query: Plan, context: &compile::Context<'_>, filters: &Filters) -> Plan {
     let mut clauses = vec![(Occur::Must, query)];
     for (facet, values) in filters.facets.iter().filter(|(_, v)| !v.is_empty()) {

@@ -109,6 +109,25 @@ impl Plan {
         if (boost - 1.0).abs() < f32::EPSILON { self } else { Plan::Boost(Box::new(self), boost) }
     }
 
+    /// Whether tantivy counts this query's matches without visiting them
+    /// one by one in scoring order: a term (its posting list's length) or a
+    /// union of such. Intersections, exclusions, phrases and proximity are
+    /// counted by visiting every match, so a search that needs the total
+    /// should count them in the same pass that ranks them.
+    pub fn counts_cheaply(&self) -> bool {
+        match self {
+            Plan::All | Plan::Empty | Plan::Term { .. } => true,
+            Plan::Boost(inner, _) | Plan::Const(inner, _) => inner.counts_cheaply(),
+            Plan::Bool(clauses) => {
+                clauses.iter().all(|(occur, plan)| *occur == Occur::Should && plan.counts_cheaply())
+            }
+            Plan::Phrase { .. }
+            | Plan::PhrasePrefix { .. }
+            | Plan::Published { .. }
+            | Plan::Near(_) => false,
+        }
+    }
+
     /// The tantivy query for the index whose fields are `fields`.
     pub fn to_query(&self, fields: &Fields) -> Box<dyn Query> {
         match self {

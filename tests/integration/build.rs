@@ -264,6 +264,20 @@ fn index_from_another_analyzer_is_refused_until_rebuilt() {
 }
 
 #[test]
+fn index_with_another_field_layout_is_refused_until_rebuilt() {
+    let env = TestEnv::sample();
+    env.build();
+    rewrite_commit_metadata(&env, "\"name\": \"minhash_3\"", "\"name\": \"minhash_9\"");
+
+    let out = env.run(&["search", "Poetin"]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("schema"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("build --rebuild"), "{}", stderr(&out));
+    env.build_with(&["--rebuild"], 0);
+    assert!(env.search("Poetin", &[]).total > 0);
+}
+
+#[test]
 fn index_stored_another_way_is_refused_until_rebuilt() {
     let env = TestEnv::sample();
     env.build();
