@@ -77,8 +77,11 @@ impl FacetCollector {
     }
 }
 
+/// Value → count.
+pub type ValueCounts = rustc_hash::FxHashMap<String, u64>;
+
 /// Value → count, per field name.
-pub type FacetCounts = HashMap<&'static str, HashMap<String, u64>>;
+pub type FacetCounts = HashMap<&'static str, ValueCounts>;
 
 /// Per-segment part of [`FacetCollector`].
 pub struct FacetSegment {
@@ -114,10 +117,18 @@ impl Collector for FacetCollector {
         let mut total = FacetCounts::new();
         for fruit in fruits {
             for (field, counts) in fruit? {
-                let entry = total.entry(field).or_default();
-                for (value, n) in counts {
-                    *entry.entry(value).or_default() += n;
+                let into = total.entry(field).or_default();
+                // The smaller map goes into the larger: with one segment,
+                // or one that holds most values, little is hashed twice.
+                let (mut larger, smaller) = if counts.len() > into.len() {
+                    (counts, std::mem::take(into))
+                } else {
+                    (std::mem::take(into), counts)
+                };
+                for (value, n) in smaller {
+                    *larger.entry(value).or_default() += n;
                 }
+                *into = larger;
             }
         }
         Ok(total)
@@ -142,11 +153,11 @@ impl SegmentCollector for FacetSegment {
     fn harvest(self) -> tantivy::Result<FacetCounts> {
         let mut out = FacetCounts::new();
         for (name, column, counts) in self.columns {
-            let mut values = HashMap::new();
             let Some(column) = column else { continue };
             // Ords in increasing order: each dictionary block is decoded once.
             let used: Vec<u64> =
                 (0..counts.len() as u64).filter(|&o| counts[o as usize] > 0).collect();
+            let mut values = ValueCounts::with_capacity_and_hasher(used.len(), Default::default());
             let mut at = used.iter();
             column.dictionary().sorted_ords_to_term_cb(&used, |bytes| {
                 if let Some(&ord) = at.next() {

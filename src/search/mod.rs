@@ -22,7 +22,10 @@ use serde::Serialize;
 use tantivy::query::Query;
 use time::format_description::well_known::Rfc3339;
 
-pub use collect::{Candidate, DayCollector, FacetCollector, Match, MatchesCollector, TopMatches};
+pub use collect::{
+    Candidate, DayCollector, FacetCollector, FacetCounts, Match, MatchesCollector, TopMatches,
+    ValueCounts,
+};
 pub use compile::{EXACT_BOOST, Expansion, NAMES_BOOST, PARTS_BOOST, TITLE_BOOST};
 pub use explain::{FormCount, TermExplanation, explain};
 pub use group::{Cluster, Member, clusters};
@@ -297,7 +300,7 @@ pub fn run(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> 
     let facets = merge_short_names(&searcher, first.facets)
         .map_err(index_error)?
         .into_iter()
-        .map(|(field, values)| (field, top(values, request.facet_limit)))
+        .map(|(field, values)| (field, top_values(values, request.facet_limit)))
         .collect();
     let explain = if request.explain {
         Some(explain(index, &selection.expansions).map_err(index_error)?)
@@ -458,11 +461,21 @@ pub fn merge_short_names(
     Ok(counts)
 }
 
-fn top(values: std::collections::HashMap<String, u64>, limit: usize) -> Vec<FacetCount> {
+/// The `limit` values with the highest counts, ties by value: the values
+/// past the limit are only partitioned away, not sorted.
+pub fn top_values(values: collect::ValueCounts, limit: usize) -> Vec<FacetCount> {
+    let order =
+        |a: &FacetCount, b: &FacetCount| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value));
     let mut counts: Vec<FacetCount> =
         values.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    counts.truncate(limit);
+    if limit == 0 {
+        return Vec::new();
+    }
+    if counts.len() > limit {
+        counts.select_nth_unstable_by(limit - 1, order);
+        counts.truncate(limit);
+    }
+    counts.sort_by(order);
     counts
 }
 
@@ -495,5 +508,33 @@ fn hit(story: crate::index::StoredStory, score: f32, snip: Snippet) -> Hit {
         highlights,
         copies: 1,
         copy_ids: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_values_are_the_highest_counts_with_ties_by_value() {
+        let counts: ValueCounts = [
+            ("Moskou", 5),
+            ("Kiev", 7),
+            ("Den Haag", 5),
+            ("Brussel", 5),
+            ("Parijs", 1),
+            ("Berlijn", 9),
+            ("Amsterdam", 2),
+        ]
+        .into_iter()
+        .map(|(v, n)| (v.to_string(), n))
+        .collect();
+        let names = |limit| -> Vec<String> {
+            top_values(counts.clone(), limit).into_iter().map(|c| c.value).collect()
+        };
+        assert_eq!(names(4), ["Berlijn", "Kiev", "Brussel", "Den Haag"]);
+        assert_eq!(names(7), names(100));
+        assert_eq!(names(7)[4..], ["Moskou", "Amsterdam", "Parijs"]);
+        assert!(names(0).is_empty());
     }
 }

@@ -7,11 +7,10 @@
 //! name ending in `Poetin`, facet counts add the short value's documents to
 //! it. A surname shared by two full names (`Jansen`) stays as it is.
 
-use std::collections::HashMap;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::Searcher;
 
+use super::collect::ValueCounts;
 use crate::analysis::fold as key;
 
 /// One-word person values → the one full name they stand for.
@@ -76,7 +75,7 @@ impl ShortNames {
     }
 
     /// Moves the counts of short values to their full names.
-    pub fn merge(&self, counts: &mut HashMap<String, u64>) {
+    pub fn merge(&self, counts: &mut ValueCounts) {
         let short: Vec<String> = counts
             .keys()
             .filter(|v| !v.contains(' ') && self.full.contains_key(&key(v)))
@@ -129,7 +128,7 @@ mod tests {
         let names = ShortNames::from_values(
             ["Vladimir Poetin", "Poetin", "Jan Jansen", "Piet Jansen", "Jansen"].map(String::from),
         );
-        let mut counts: HashMap<String, u64> =
+        let mut counts: ValueCounts =
             [("Vladimir Poetin", 3), ("Poetin", 2), ("Jansen", 4), ("Jan Jansen", 1)]
                 .into_iter()
                 .map(|(v, n)| (v.to_string(), n))

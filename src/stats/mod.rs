@@ -27,13 +27,11 @@ pub use terms::{Keyness, terms};
 pub use timeline::{Period, Point, Series, TimelineRequest, bursts, timeline};
 
 use crate::index::{DocLoader, NewsIndex, StoredStory, stored, tantivy_error};
-use std::collections::HashMap;
-
 use tantivy::collector::Count;
 
 use crate::search::{
     Facet, FacetCollector, FacetCount, Filters, MatchesCollector, Member, Selection, clusters,
-    merge_short_names,
+    merge_short_names, top_values,
 };
 use crate::{Error, Result};
 
@@ -106,7 +104,7 @@ pub fn facet_counts(
     let index_error = |e| tantivy_error(index.root())(e);
     let (stories, counts) = if dedupe {
         let members = matches(index, selection, true)?;
-        let mut counts: HashMap<&'static str, HashMap<String, u64>> = HashMap::new();
+        let mut counts = crate::search::FacetCounts::new();
         for member in &members {
             for &facet in fields {
                 for value in cooccur::values(index, member, facet)? {
@@ -126,15 +124,8 @@ pub fn facet_counts(
     let facets = fields
         .iter()
         .map(|f| {
-            let mut values: Vec<FacetCount> = counts
-                .remove(f.field_name())
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(value, count)| FacetCount { value, count })
-                .collect();
-            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-            values.truncate(top);
-            (f.field_name(), values)
+            let values = counts.remove(f.field_name()).unwrap_or_default();
+            (f.field_name(), top_values(values, top))
         })
         .collect();
     Ok(FacetCounts { stories: stories as u64, facets })
