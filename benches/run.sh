@@ -64,7 +64,7 @@ echo "| segments | $("$bin" check --index "$index" --json 2>/dev/null | awk -F':
 grep_s=$(seconds grep -rlw Poetin "$corpus")
 echo "| baseline: grep -rlw Poetin over the corpus (no index) | ${grep_s} s |"
 
-queries=("Poetin" "'kabinet minister'" "'\"de regering\"'" "oorlog" "rente --agency reuters" "'*'")
+queries=("Poetin" "'kabinet minister'" "'\"de regering\"'" "oorlog" "rente --agency reuters" "'*'" "--facets Poetin" "--facets 'kabinet minister'")
 if command -v hyperfine >/dev/null; then
   args=()
   for q in "${queries[@]}"; do args+=("$bin search --index $index --limit 10 $q"); done

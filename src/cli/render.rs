@@ -268,7 +268,27 @@ pub fn sizes_table(out: &mut impl Write, sizes: &newsidx::index::Sizes) -> io::R
         )?;
     }
     writeln!(out, "  {:<14} {:>55} {:>6}", "stored text", mb(sizes.store), share(sizes.store))?;
-    writeln!(out, "  {:<14} {:>55}", "total", mb(sizes.total))
+    writeln!(out, "  {:<14} {:>55}", "total", mb(sizes.total))?;
+    writeln!(
+        out,
+        "\nterm kinds (MB)      terms  postings positions   share of the field's postings+positions"
+    )?;
+    for (field, kinds) in &sizes.term_kinds {
+        let all: u64 = kinds.values().map(|k| k.postings + k.positions).sum();
+        for (kind, k) in kinds {
+            let bytes = k.postings + k.positions;
+            writeln!(
+                out,
+                "  {:<18} {:>7} {:>9} {:>9} {:>6.1}%",
+                format!("{field} {kind}"),
+                k.terms,
+                mb(k.postings),
+                mb(k.positions),
+                100.0 * bytes as f64 / all.max(1) as f64
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// JSON form of a build report.

@@ -1,13 +1,18 @@
 //! Where the bytes of an index go: per field and per kind of file.
 //!
 //! Owns the size breakdown `newsidx check --sizes` prints, read from
-//! tantivy's space accounting of every segment of the live generation.
+//! tantivy's space accounting of every segment of the live generation, and
+//! the split of the text fields' postings and positions by kind of term
+//! (words, stems, compound parts, name keys, boundary markers: see
+//! `crate::analysis::terms`), read from each term's byte ranges.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use tantivy::Searcher;
 use tantivy::space_usage::PerFieldSpaceUsage;
+
+use crate::analysis::terms;
 
 /// Bytes of one field, by kind of index file, summed over the segments.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -31,11 +36,24 @@ impl FieldSize {
     }
 }
 
+/// One kind of term of a text field, summed over the segments.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct KindSize {
+    /// Distinct terms (per segment, so a term in two segments counts twice).
+    pub terms: u64,
+    /// Bytes of their posting lists.
+    pub postings: u64,
+    /// Bytes of their positions.
+    pub positions: u64,
+}
+
 /// The size breakdown of an index.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Sizes {
     /// Field name → bytes by kind.
     pub fields: BTreeMap<String, FieldSize>,
+    /// Text field (`title`, `body`) → kind of term → its share.
+    pub term_kinds: BTreeMap<String, BTreeMap<&'static str, KindSize>>,
     /// Stored documents (compressed blocks and their offsets).
     pub store: u64,
     /// Delete bitsets.
@@ -71,5 +89,44 @@ pub fn sizes(searcher: &Searcher) -> std::io::Result<Sizes> {
         out.store += segment.store().total().get_bytes();
         out.deletes += segment.deletes().get_bytes();
     }
+    for name in TEXT_FIELDS {
+        out.term_kinds.insert(name.to_string(), term_kinds(searcher, name)?);
+    }
     Ok(out)
+}
+
+/// The fields indexed with every kind of term.
+const TEXT_FIELDS: [&str; 2] = ["title", "body"];
+
+/// The kind of an index term of a text field, by its first character.
+fn kind_of(term: &[u8]) -> &'static str {
+    match term.first().map(|&b| char::from(b)) {
+        Some(terms::STEM) => "stem",
+        Some(terms::PART) => "part",
+        Some(terms::NAME) => "name key",
+        Some('\u{4}') => "boundary",
+        _ => "word",
+    }
+}
+
+/// Terms, postings bytes and positions bytes of each kind of term of
+/// `field`, from the byte ranges of every term of every segment.
+fn term_kinds(
+    searcher: &Searcher,
+    field: &str,
+) -> std::io::Result<BTreeMap<&'static str, KindSize>> {
+    let mut kinds: BTreeMap<&'static str, KindSize> = BTreeMap::new();
+    let Ok(field) = searcher.schema().get_field(field) else { return Ok(kinds) };
+    for reader in searcher.segment_readers() {
+        let inverted = reader.inverted_index(field).map_err(std::io::Error::other)?;
+        let mut stream = inverted.terms().stream()?;
+        while stream.advance() {
+            let info = stream.value();
+            let kind = kinds.entry(kind_of(stream.key())).or_default();
+            kind.terms += 1;
+            kind.postings += info.postings_range.len() as u64;
+            kind.positions += info.positions_range.len() as u64;
+        }
+    }
+    Ok(kinds)
 }

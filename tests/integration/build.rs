@@ -346,3 +346,37 @@ fn build_merge_leaves_one_segment_and_the_same_stories() {
     want.sort();
     assert_eq!(ids(&env.all()), want);
 }
+
+/// `check --sizes`: every kind of index file per field, and the text
+/// fields' postings and positions split by kind of term, the kinds adding
+/// up to the field's bytes.
+#[test]
+fn check_sizes_splits_fields_and_the_text_fields_by_kind_of_term() {
+    let env = TestEnv::sample();
+    env.build();
+    let out = env.run(&["check", "--sizes", "--json"]);
+    assert_exit(&out, 0);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sizes = &json["sizes"];
+    let field = |name: &str, kind: &str| sizes["fields"][name][kind].as_u64().unwrap();
+    assert!(field("body", "postings") > 0 && field("body", "positions") > 0);
+    assert!(field("person", "fast") > 0, "facets are fast fields");
+    assert!(sizes["store"].as_u64().unwrap() > field("body", "postings"));
+    for text in ["title", "body"] {
+        let kinds = sizes["term_kinds"][text].as_object().unwrap();
+        for kind in ["word", "stem", "part", "name key"] {
+            assert!(kinds[kind]["terms"].as_u64().unwrap() > 0, "{text} has {kind} terms");
+        }
+        // The terms' byte ranges cover the field's bytes but for a few
+        // bytes of per-segment framing.
+        let segments = json["segments"].as_u64().unwrap();
+        for what in ["postings", "positions"] {
+            let sum: u64 = kinds.values().map(|k| k[what].as_u64().unwrap()).sum();
+            let all = field(text, what);
+            assert!(sum <= all && all - sum <= 32 * segments, "{text} {what}: {sum} of {all}");
+        }
+    }
+    let text = env.run(&["check", "--sizes"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("body stem") && text.contains("stored text"), "{text}");
+}
