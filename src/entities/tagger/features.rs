@@ -117,12 +117,13 @@ impl WordInfo {
         let particle = PARTICLES.contains(&low.as_str());
         let mut own = Vec::with_capacity(24);
         own.push(hash(1, &[&low]));
-        let chars: Vec<char> = low.chars().collect();
-        for n in 1..=4.min(chars.len()) {
-            let prefix: String = chars[..n].iter().collect();
-            let suffix: String = chars[chars.len() - n..].iter().collect();
-            own.push(hash(14 + n as u8, &[&prefix]));
-            own.push(hash(20 + n as u8, &[&suffix]));
+        // Prefixes and suffixes of one to four characters, as slices.
+        let starts: Vec<usize> = low.char_indices().map(|(at, _)| at).collect();
+        for n in 1..=4.min(starts.len()) {
+            let prefix = &low[..starts.get(n).copied().unwrap_or(low.len())];
+            let suffix = &low[starts[starts.len() - n]..];
+            own.push(hash(14 + n as u8, &[prefix]));
+            own.push(hash(20 + n as u8, &[suffix]));
         }
         let has_letter = word.chars().any(char::is_alphabetic);
         let flags = [
