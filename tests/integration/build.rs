@@ -380,3 +380,31 @@ fn check_sizes_splits_fields_and_the_text_fields_by_kind_of_term() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("body stem") && text.contains("stored text"), "{text}");
 }
+
+/// Small incremental builds each add a segment; four segments of about one
+/// size are merged into one (tantivy's default waits for eight), so a
+/// series of small builds keeps few segments to search, and every story
+/// stays.
+#[test]
+fn a_series_of_small_builds_keeps_few_segments() {
+    let env = TestEnv::sample();
+    env.build();
+    let segments = || -> u64 {
+        let out = env.run(&["check", "--json"]);
+        assert_exit(&out, 0);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["segments"]
+            .as_u64()
+            .unwrap()
+    };
+    let mut most = 0;
+    for n in 0..7 {
+        env.write(
+            &format!("2025/12/1{n}/klein.txt"),
+            format!("Kop {n}\nDEN HAAG (ANP) - Bericht {n} over de Tweede Kamer en het kabinet.\n"),
+        );
+        env.build();
+        most = most.max(segments());
+    }
+    assert!(most <= 4, "at most four segments after each small build, saw {most}");
+    assert_eq!(env.search("Tweede Kamer kabinet Bericht", &[]).total, 7);
+}
