@@ -42,8 +42,9 @@ pub struct BuildArgs {
     #[arg(long, default_value_t = 64, value_name = "MB")]
     max_file_mb: u64,
     /// Memory budget of the index writer in megabytes (16–4000), shared by
-    /// its threads. More means fewer segments to merge and a higher peak
-    /// memory (see BENCHMARKS.md).
+    /// its threads: how much it gathers before writing a segment. The
+    /// build's peak memory also holds the merges running at the time
+    /// (see BENCHMARKS.md).
     #[arg(long, default_value_t = 128, value_name = "MB",
           value_parser = clap::value_parser!(u64).range(16..=4000))]
     writer_mb: u64,
