@@ -301,6 +301,7 @@ pub fn build_json(report: &BuildReport, config: &BuildConfig) -> serde_json::Val
         "articles": report.articles,
         "briefs": report.briefs,
         "unchanged": report.unchanged,
+        "verified": report.verified,
         "updated": report.updated,
         "removed": report.removed,
         "skipped": report.skipped.iter().map(|s| serde_json::json!({"path": s.path, "reason": s.reason.to_string()})).collect::<Vec<_>>(),

@@ -30,7 +30,7 @@ pub use document::{StoredStory, document, is_place, stored};
 pub use manifest::{Pages, Stamp};
 pub use schema::{Fields, SCHEMA_JSON, schema};
 pub use sizes::{FieldSize, Sizes, sizes};
-pub use writer::{Live, Target, commit, merge_all, read_manifest};
+pub use writer::{Live, Target, commit, merge_all, read_manifest, record_start};
 
 use crate::analysis::{Aliases, AnalysisConfig};
 use crate::{Error, Result, analysis};

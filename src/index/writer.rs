@@ -158,6 +158,19 @@ pub fn merge_all(index: &Index, info: &IndexInfo, root: &Path) -> Result<()> {
     commit(writer, info, root)
 }
 
+/// Commits `info` as the payload of an index whose documents did not
+/// change: a no-change build that hashed pages written shortly before the
+/// last build records its own start, so that the next build trusts their
+/// times instead of hashing them again.
+///
+/// # Errors
+/// tantivy cannot write the commit; the previous commit stays live.
+pub fn record_start(index: &Index, info: &IndexInfo, root: &Path) -> Result<()> {
+    let writer: IndexWriter =
+        index.writer_with_num_threads(1, 15_000_000).map_err(tantivy_error(root))?;
+    commit(writer, info, root)
+}
+
 /// Commits everything `writer` holds with `info` as the payload (atomic:
 /// readers see the old or the new state), then lets merges finish.
 ///

@@ -41,7 +41,8 @@ use crate::analysis::AnalysisConfig;
 use crate::crawl::{self, FileEntry, Skip};
 use crate::entities::TaggerExtractor;
 use crate::index::{
-    Fields, IndexDir, IndexInfo, Live, Pages, Target, commit, merge_all, tantivy_error,
+    Fields, IndexDir, IndexInfo, Live, Pages, Target, commit, merge_all, record_start,
+    tantivy_error,
 };
 use crate::{Error, Result};
 use plan::Guard;
@@ -110,6 +111,10 @@ pub struct BuildReport {
     pub briefs: usize,
     /// Pages left as they were.
     pub unchanged: usize,
+    /// Of those, pages written shortly before the last build, whose bytes
+    /// were hashed to be sure. A build that verified any records its own
+    /// start, so that the next build trusts their times.
+    pub verified: usize,
     /// Pages whose documents were replaced.
     pub updated: usize,
     /// Pages whose documents were removed because the file is gone.
@@ -192,6 +197,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         _ => Pages::default(),
     };
     let last_start_ns = live.as_ref().map_or(0, |l| l.info.started_ns);
+    let live_info = live.as_ref().map(|l| l.info.clone());
     let plan = Plan::new(&walk, &known, last_start_ns);
     progress(Progress::Planned { files: walk.files.len(), to_read: plan.to_read.len() });
 
@@ -199,6 +205,7 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
     let mut report = BuildReport {
         files: walk.files.len(),
         unchanged: plan.unchanged,
+        verified: plan.verified,
         updated: plan.updated,
         removed: plan.removed.len(),
         skipped: walk.skipped.clone(),
@@ -218,6 +225,13 @@ pub fn build(config: &BuildConfig, progress: &mut dyn FnMut(Progress)) -> Result
         _ => Target::create(&dir, &lock, &config.analysis)?,
     };
     if plan.is_empty() && !target.fresh && !moved && !config.merge {
+        if let Some(info) = live_info.filter(|_| plan.verified > 0) {
+            // Nothing changed, but pages whose times were too recent to
+            // trust have now been read: from this build's start on, their
+            // times can be trusted. Recording it spares the next build
+            // hashing them again.
+            record_start(&target.index, &IndexInfo { started_ns, ..info }, dir.root())?;
+        }
         report.documents = target.documents(dir.root())?;
         report.seconds = started.elapsed().as_secs_f64();
         return Ok(report);

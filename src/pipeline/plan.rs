@@ -60,6 +60,9 @@ pub struct Plan<'a> {
     pub kept: Vec<Kept>,
     /// Pages left as they were.
     pub unchanged: usize,
+    /// Of those, pages whose time was too close to the last build's start
+    /// to be trusted and whose bytes were hashed to be sure.
+    pub verified: usize,
     /// Pages whose stories are replaced.
     pub updated: usize,
 }
@@ -79,12 +82,18 @@ impl<'a> Plan<'a> {
             removed: Vec::new(),
             kept: Vec::new(),
             unchanged: 0,
+            verified: 0,
             updated: 0,
         };
         for file in &walk.files {
-            match known.get(&file.rel_path) {
-                Some(stamp) if unchanged(stamp, file, last_start_ns) => plan.unchanged += 1,
-                Some(_) => {
+            let compared = known.get(&file.rel_path).map(|s| compare(s, file, last_start_ns));
+            match compared {
+                Some(Comparison::Same) => plan.unchanged += 1,
+                Some(Comparison::SameBytes) => {
+                    plan.unchanged += 1;
+                    plan.verified += 1;
+                }
+                Some(Comparison::Changed) => {
                     plan.updated += 1;
                     plan.replaced.push(file.rel_path.clone());
                     plan.to_read.push(file);
@@ -134,14 +143,29 @@ fn covers(skip: &Skip, path: &str) -> bool {
         || path.strip_prefix(skip.path.as_str()).is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// Same size and time, and, when the time is too close to the last build
-/// to be trusted, the same bytes.
-fn unchanged(stamp: &Stamp, file: &FileEntry, last_start_ns: i64) -> bool {
+/// How a file compares with the stamp of its indexed page.
+enum Comparison {
+    /// Same size and time, the time old enough to be trusted.
+    Same,
+    /// Same size and time, the time too close to the last build's start to
+    /// be trusted, and the same bytes.
+    SameBytes,
+    /// Anything else.
+    Changed,
+}
+
+fn compare(stamp: &Stamp, file: &FileEntry, last_start_ns: i64) -> Comparison {
     if stamp.size != file.size || stamp.mtime_ns != file.mtime_ns {
-        return false;
+        return Comparison::Changed;
     }
-    let doubtful = file.mtime_ns >= last_start_ns.saturating_sub(DOUBT_NS);
-    !doubtful || crawl::hash_file(&file.path) == Some(stamp.hash)
+    if file.mtime_ns < last_start_ns.saturating_sub(DOUBT_NS) {
+        return Comparison::Same;
+    }
+    if crawl::hash_file(&file.path) == Some(stamp.hash) {
+        Comparison::SameBytes
+    } else {
+        Comparison::Changed
+    }
 }
 
 /// What the guards need to know about the build being planned.

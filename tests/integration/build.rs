@@ -310,6 +310,28 @@ fn same_size_edit_within_one_clock_tick_is_still_seen() {
     assert_eq!(env.search("kat", &[]).total, 0);
 }
 
+/// Pages written just before a build cannot be trusted by their time, so
+/// the next build hashes them. A no-change build that verified them records
+/// its own start: the build after it trusts their times and hashes nothing
+/// (before, every later build hashed them again).
+#[test]
+fn pages_verified_by_their_bytes_are_not_hashed_again() {
+    let env = TestEnv::new();
+    env.write("a.txt", "Kop\nDe kat zit op de mat.\n");
+    env.write("b.txt", "Kop\nDe hond ligt in de mand.\n");
+    env.build();
+    // The next build must start more than the two seconds of doubt after
+    // the pages were written, or they stay doubtful, as they should.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let second = env.build();
+    assert_eq!((second.unchanged, second.verified, second.updated), (2, 2, 0));
+    let third = env.build();
+    assert_eq!((third.unchanged, third.verified), (2, 0), "their times are trusted now");
+    assert_eq!(env.search("hond", &[]).total, 1, "the recorded commit keeps every story");
+    env.write("b.txt", "Kop\nDe hond ligt in een andere mand.\n");
+    assert_eq!(env.build().updated, 1, "a later edit is still seen");
+}
+
 #[test]
 fn a_ten_megabyte_line_is_indexed_without_trouble() {
     let env = TestEnv::new();

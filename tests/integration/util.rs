@@ -225,6 +225,7 @@ pub struct BuildJson {
     pub articles: usize,
     pub briefs: usize,
     pub unchanged: usize,
+    pub verified: usize,
     pub updated: usize,
     pub removed: usize,
     pub skipped: Vec<SkipJson>,
