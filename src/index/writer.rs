@@ -111,12 +111,11 @@ impl Target {
 }
 
 /// Segments of about one size that are merged into one: four, where
-/// tantivy's default waits for eight. At 100,000 pages a build then ends
-/// with 6–7 segments instead of 8–9, its largest merges join four writer
-/// flushes instead of eight (peak RSS 353–402 MiB instead of 480–495 MiB),
-/// and the build took no longer in two runs of each. Over a million pages
-/// each story is merged once more (one more level): +7 % build time in one
-/// run, the same peak, 8 segments instead of 11 (BENCHMARKS.md).
+/// tantivy's default waits for eight. A build ends with fewer segments to
+/// search (6–7 instead of 8–9 at 100,000 pages, 8 instead of 11 at a
+/// million) for a build time within the machine's noise. The memory peak
+/// moves with where the large merges fall: lower at 100,000 pages, higher
+/// at 300,000, the same at a million (BENCHMARKS.md).
 const MERGE_FACTOR: usize = 4;
 
 /// Stored text is the largest part of the index: zstd level 3 stores it in
