@@ -358,13 +358,23 @@ fn first_window(
             searcher.search(&selection.query, &(top, FacetCollector::new(fields)))?;
         return Ok(FirstWindow { top, facets });
     }
-    let top = if selection.everything {
-        collect::Top { candidates: collect::first_by_id(searcher, limit)?, total: None }
-    } else {
-        let count = !selection.plan.counts_cheaply();
-        searcher.search(&selection.query, &TopMatches { limit, count })?
-    };
+    let top = best(searcher, selection, limit, !selection.plan.counts_cheaply())?;
     Ok(FirstWindow { top, facets: collect::FacetCounts::new() })
+}
+
+/// The best `limit` matches of each segment: `*` walks ids in order,
+/// anything else ranks (counting every match with `count`).
+fn best(
+    searcher: &tantivy::Searcher,
+    selection: &Selection,
+    limit: usize,
+    count: bool,
+) -> tantivy::Result<collect::Top> {
+    if selection.everything {
+        let candidates = collect::first_by_id(searcher, limit)?;
+        return Ok(collect::Top { candidates, total: None });
+    }
+    searcher.search(&selection.query, &TopMatches { limit, count })
 }
 
 /// Groups the best matches, starting from the first window's `candidates`
@@ -399,13 +409,7 @@ fn ranked_page(
             return Ok(RankedPage { groups, grouped });
         }
         window = window.saturating_mul(4);
-        candidates = if selection.everything {
-            collect::first_by_id(searcher, window)?
-        } else {
-            searcher
-                .search(&selection.query, &TopMatches { limit: window, count: false })?
-                .candidates
-        };
+        candidates = best(searcher, selection, window, false)?.candidates;
     }
 }
 

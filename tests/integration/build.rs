@@ -263,32 +263,30 @@ fn index_from_another_analyzer_is_refused_until_rebuilt() {
     assert!(env.search("Poetin", &[]).total > 0);
 }
 
-#[test]
-fn index_with_another_field_layout_is_refused_until_rebuilt() {
+/// After `from` became `to` in the commit's metadata, `search` refuses the
+/// index naming `what` and `build --rebuild`, and a rebuild makes it
+/// searchable again.
+fn assert_refused_until_rebuilt(from: &str, to: &str, what: &str) {
     let env = TestEnv::sample();
     env.build();
-    rewrite_commit_metadata(&env, "\"name\": \"minhash_3\"", "\"name\": \"minhash_9\"");
+    rewrite_commit_metadata(&env, from, to);
 
     let out = env.run(&["search", "Poetin"]);
     assert_exit(&out, 2);
-    assert!(stderr(&out).contains("schema"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(what), "{}", stderr(&out));
     assert!(stderr(&out).contains("build --rebuild"), "{}", stderr(&out));
     env.build_with(&["--rebuild"], 0);
     assert!(env.search("Poetin", &[]).total > 0);
 }
 
 #[test]
-fn index_stored_another_way_is_refused_until_rebuilt() {
-    let env = TestEnv::sample();
-    env.build();
-    rewrite_commit_metadata(&env, "dictionaries=plain", "dictionaries=zstd");
+fn index_with_another_field_layout_is_refused_until_rebuilt() {
+    assert_refused_until_rebuilt("\"name\": \"minhash_3\"", "\"name\": \"minhash_9\"", "schema");
+}
 
-    let out = env.run(&["search", "Poetin"]);
-    assert_exit(&out, 2);
-    assert!(stderr(&out).contains("storage format"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("build --rebuild"), "{}", stderr(&out));
-    env.build_with(&["--rebuild"], 0);
-    assert!(env.search("Poetin", &[]).total > 0);
+#[test]
+fn index_stored_another_way_is_refused_until_rebuilt() {
+    assert_refused_until_rebuilt("dictionaries=plain", "dictionaries=zstd", "storage format");
 }
 
 #[test]
@@ -353,20 +351,20 @@ fn build_merge_leaves_one_segment_and_the_same_stories() {
         "Nieuwe kop\nDEN HAAG (ANP) - Een extra bericht over de Tweede Kamer.\n",
     );
     env.build();
-    let segments = || -> u64 {
-        let out = env.run(&["check", "--json"]);
-        assert_exit(&out, 0);
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["segments"]
-            .as_u64()
-            .unwrap()
-    };
-    assert!(segments() > 1, "precondition: an incremental build adds a segment");
+    assert!(segments(&env) > 1, "precondition: an incremental build adds a segment");
     env.build_with(&["--merge"], 0);
-    assert_eq!(segments(), 1, "--merge on an unchanged corpus still merges");
+    assert_eq!(segments(&env), 1, "--merge on an unchanged corpus still merges");
     let mut want = before;
     want.push("2025/12/09/nieuw.txt#0".into());
     want.sort();
     assert_eq!(ids(&env.all()), want);
+}
+
+/// Segments of the live index, as `check --json` reports them.
+fn segments(env: &TestEnv) -> u64 {
+    let out = env.run(&["check", "--json"]);
+    assert_exit(&out, 0);
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["segments"].as_u64().unwrap()
 }
 
 /// `check --sizes`: every kind of index file per field, and the text
@@ -411,13 +409,6 @@ fn check_sizes_splits_fields_and_the_text_fields_by_kind_of_term() {
 fn a_series_of_small_builds_keeps_few_segments() {
     let env = TestEnv::sample();
     env.build();
-    let segments = || -> u64 {
-        let out = env.run(&["check", "--json"]);
-        assert_exit(&out, 0);
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["segments"]
-            .as_u64()
-            .unwrap()
-    };
     let mut most = 0;
     for n in 0..7 {
         env.write(
@@ -425,7 +416,7 @@ fn a_series_of_small_builds_keeps_few_segments() {
             format!("Kop {n}\nDEN HAAG (ANP) - Bericht {n} over de Tweede Kamer en het kabinet.\n"),
         );
         env.build();
-        most = most.max(segments());
+        most = most.max(segments(&env));
     }
     assert!(most <= 4, "at most four segments after each small build, saw {most}");
     assert_eq!(env.search("Tweede Kamer kabinet Bericht", &[]).total, 7);
