@@ -7,7 +7,8 @@
 //!
 //! Defaults: `../shared/data/opentaal/wordlist.txt` (OpenTaal 2.20.19 as
 //! Debian's `wdutch` packs it; BSD or CC BY 3.0) and
-//! `src/analysis/data/opentaal.fst`. The format and what each entry holds
+//! `src/analysis/data/opentaal.fst`, with the word frequencies of
+//! `src/analysis/data/wordfreq_nl.tsv` (made by `scripts/gen_wordfreq.py`). The format and what each entry holds
 //! are documented in `src/analysis/lexicon.rs`; a test remakes the file
 //! from the word list and compares it byte for byte.
 
@@ -22,7 +23,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out =
         args.next().map_or_else(|| root.join("src/analysis/data/opentaal.fst"), PathBuf::from);
     let text = std::fs::read_to_string(&wordlist)?;
-    let bytes = newsidx::analysis::lexicon::build(&text);
+    use newsidx::analysis::lexicon;
+    let bytes = lexicon::build(&text, lexicon::FREQUENCIES);
     std::fs::write(&out, &bytes)?;
     eprintln!("{}: {} bytes from {}", out.display(), bytes.len(), wordlist.display());
     Ok(())

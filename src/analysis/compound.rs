@@ -21,9 +21,21 @@
 //!   for every part beyond two; a dynamic program over the word's spans
 //!   finds it in O(length²);
 //! - parts are at least four letters, or three from a short list (`gas`,
-//!   `zee`, `wet`…); prefixes, suffixes and stop words are never parts
-//!   (`aan+val`, `veilig+heid`, `ver+klaring`), nor are suffix-like heads
-//!   (`-achtig`, `-kundig`, `-waardig`: `bestuurskundig` is a derivation);
+//!   `zee`, `wet`…) or in common use by the word frequencies of the
+//!   lexicon (`man`, `zak`); prefixes, suffixes and stop words are never
+//!   parts (`aan+val`, `veilig+heid`, `ver+klaring`), nor are suffix-like
+//!   heads (`-achtig`, `-kundig`, `-waardig`: `bestuurskundig` and
+//!   `tandheelkundigen` are derivations);
+//! - an inflected form splits where its listed base splits, or not at all
+//!   when the base does not ([`super::inflection::base`]: `pollepels`
+//!   is no `poll+pels` because `pollepel` does not split,
+//!   `steel+pannetje` as `steel+pan`); an `-ing` noun of a listed verb
+//!   keeps a head that is an `-ing` noun too (`verrukking` is no
+//!   `verruk+king`); a bare verb stem (`preserveer`) does not split;
+//! - neighbouring parts that make a listed word which does not split on
+//!   its own are one part (`richtlijn+database`);
+//! - a rarely used name listed only with a capital (a street, a village:
+//!   `Tulpenlaan`) does not split;
 //! - the head must be a noun, an adjective or a verb form that heads listed
 //!   compounds, or a noun by its listed plural (`uur` heads `werkuur`, but
 //!   `bestuur` is no compound: `best` modifies nothing);
@@ -39,7 +51,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-use super::lexicon::{self, LOWER, PLURAL};
+use super::inflection::{self, has_infinitive, is_verb_form, is_verb_stem};
+use super::lexicon::{self, CAPITALISED, LOWER, PLURAL};
 use super::stopwords::is_stopword;
 
 static BLOCKED: LazyLock<FxHashSet<&'static str>> =
@@ -160,13 +173,25 @@ const SUFFIXOIDS: &[&str] = &[
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
-/// `grond+wet`); other three-letter words are too often accidents.
+/// `grond+wet`) besides those in common use ([`SHORT_PART_ZIPF`]); other
+/// three-letter words are too often accidents (`pol+lepel`, `pastor+aat`).
 const SHORT_PARTS: &[&str] = &[
     "gas", "zee", "wet", "bos", "lid", "hof", "ijs", "oog", "kop", "weg", "dag", "bal", "dak",
     "dam", "dek", "eed", "kas", "kat", "lam", "les", "lot", "mes", "net", "pad", "pak", "pen",
     "pot", "rol", "tol", "vat", "vis", "wal", "wol", "zon", "bus", "vee", "tas", "tax", "oom",
-    "top", "uur", "jaar", "kind", "olie", "auto",
+    "top", "uur", "vak", "jaar", "kind", "olie", "auto",
 ];
+
+/// A three-letter word used at least this often in running text (Zipf:
+/// 4.5 is 32 uses in a million words, `man`, `pan`, `zak`) may be a part;
+/// 3.5, 4.0, 4.5 and 5.0 were tried on the development lists, 4.5 split
+/// more words right than the short list alone at no loss of precision.
+const SHORT_PART_ZIPF: f64 = 4.5;
+
+/// A name listed only with a capital is split only when it is used at
+/// least this often (Zipf 3.0: one use in a million words; `Kamerlid`,
+/// `Coronacrisis`), not a street or a village (`Tulpenlaan`, `Hooghalen`).
+const COMMON_NAME_ZIPF: f64 = 3.0;
 
 /// Shortest word that may be split, in characters.
 const MIN_COMPOUND: usize = 7;
@@ -210,37 +235,115 @@ impl Decompounder {
     /// morphemes left out (`oorlogsmisdaden` → `oorlog`, `misdaden`), or
     /// `None` when it does not split.
     pub fn leaves(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
-        if word.chars().count() < MIN_COMPOUND {
-            return None;
-        }
-        let spans = self.split_uncached(word, is_place)?;
+        let spans = spans(word, is_place)?;
         Some(spans.iter().map(|&(f, t)| word[f..t].to_string()).collect())
     }
+}
 
-    fn split_uncached(&self, word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
-        if BLOCKED.contains(word) || is_verb_form(word) {
-            return None;
-        }
-        let first_may_be_place = is_place(word);
-        // A part must make other listed compounds too; the word's own
-        // entry counts once when it is listed.
-        let attested = 1 + u16::from(lexicon::lookup(word).is_some_and(|e| e.is(LOWER)));
-        let (score, spans) = best_split(word, |part, entry, role, first| {
-            part_weight(part, entry, role, first && first_may_be_place && is_place(part), attested)
-        })?;
-        if first_may_be_place && !is_place(&word[spans[0].0..spans[0].1]) {
-            return None;
-        }
-        // A listed word that is itself a productive building block is a
-        // lexicalised unit (`ziekenhuis`, `bestuur`): it stays whole unless
-        // its parts are the better evidence.
-        if let Some(entry) = lexicon::lookup(word).filter(|e| e.is(LOWER))
-            && productivity(entry.modifiers.saturating_add(entry.heads)) >= score
-        {
-            return None;
-        }
-        Some(spans)
+/// The parts of `word` as byte spans, or `None` when it does not split.
+fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
+    if word.chars().count() < MIN_COMPOUND || BLOCKED.contains(word) || is_verb_form(word) {
+        return None;
     }
+    let first_may_be_place = is_place(word);
+    let entry = lexicon::lookup(word);
+    // A rare name listed only with a capital (`Tulpenlaan`, `Westsingel`)
+    // is no compound, unless it is a place made of a place (`Gazastrook`);
+    // a name in common use is (`Kamerlid`, `Coronacrisis`).
+    let rare_name =
+        |e: lexicon::Entry| e.is(CAPITALISED) && !e.is(LOWER) && e.frequency() < COMMON_NAME_ZIPF;
+    if entry.is_some_and(rare_name) && !first_may_be_place
+        || entry.is_none_or(|e| !e.is(PLURAL)) && is_verb_stem(word)
+    {
+        return None;
+    }
+    let spans = best_spans(word, entry, first_may_be_place, is_place, true)?;
+    // An inflected form splits where its listed base does (`pollepels` not
+    // as `poll+pels`: `pollepel` does not split; `steel+pannetje` as
+    // `steel+pan`).
+    if cuts_an_ing_noun(word, spans.last().expect("a split has parts").0) {
+        return None;
+    }
+    let spans = match inflection::base(word).filter(|_| !first_may_be_place) {
+        Some(base) => as_base_splits(word, &base, spans, is_place)?,
+        None => spans,
+    };
+    merge_whole_words(word, spans, is_place)
+}
+
+/// `spans` of `word` made to agree with the split of its base form `base`:
+/// `None` when the base does not split, the base's parts (the last running
+/// to the end of `word`) when they differ.
+fn as_base_splits(
+    word: &str,
+    base: &str,
+    spans: Vec<Span>,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Option<Vec<Span>> {
+    let mut parts = best_spans(base, lexicon::lookup(base), false, is_place, false)?;
+    let shared = word.bytes().zip(base.bytes()).take_while(|(a, b)| a == b).count();
+    let last = parts.last_mut().expect("a split has parts");
+    if last.0 >= shared {
+        // The base's head does not reach into `word`'s ending.
+        return Some(spans);
+    }
+    last.1 = word.len();
+    Some(parts)
+}
+
+/// The best split of `word` by the part weights, or `None` when there is
+/// none or (`lexicalised_whole`) the word is better kept whole.
+fn best_spans(
+    word: &str,
+    entry: Option<lexicon::Entry>,
+    first_may_be_place: bool,
+    is_place: &dyn Fn(&str) -> bool,
+    lexicalised_whole: bool,
+) -> Option<Vec<Span>> {
+    // A part must make other listed compounds too; the word's own entry
+    // counts once when it is listed.
+    let attested = 1 + u16::from(entry.is_some_and(|e| e.is(LOWER)));
+    let (score, spans) = best_split(word, |part, entry, role, first| {
+        part_weight(part, entry, role, first && first_may_be_place && is_place(part), attested)
+    })?;
+    if first_may_be_place && !is_place(&word[spans[0].0..spans[0].1]) {
+        return None;
+    }
+    // A listed word that is itself a productive building block is a
+    // lexicalised unit (`ziekenhuis`, `bestuur`): it stays whole unless
+    // its parts are the better evidence.
+    if lexicalised_whole
+        && let Some(entry) = entry.filter(|e| e.is(LOWER))
+        && productivity(entry.modifiers.saturating_add(entry.heads)) >= score
+    {
+        return None;
+    }
+    Some(spans)
+}
+
+/// Neighbouring parts that together are a listed word which does not split
+/// on its own are one part (`richtlijn+database`, not
+/// `richt+lijn+database`; `inspanning+fysioloog`): a word splits the same
+/// inside a compound as alone. `None` when one part is left.
+fn merge_whole_words(
+    word: &str,
+    mut parts: Vec<Span>,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Option<Vec<Span>> {
+    let mut i = 0;
+    while i + 1 < parts.len() {
+        let joined = &word[parts[i].0..parts[i + 1].1];
+        let whole = joined.len() < word.len()
+            && lexicon::lookup(joined).is_some_and(|e| e.is(LOWER))
+            && spans(joined, is_place).is_none();
+        if whole {
+            parts[i].1 = parts[i + 1].1;
+            parts.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    (parts.len() >= 2).then_some(parts)
 }
 
 /// How good a compound part `part` is in `role`: 0 for no part at all,
@@ -260,7 +363,7 @@ fn part_weight(
     }
     // Three letters are too often an accident (`inblik+ten`, `pre+mier`):
     // only a short list.
-    if len == 3 && !SHORT_PARTS.contains(&part) {
+    if len == 3 && !SHORT_PARTS.contains(&part) && entry.frequency() < SHORT_PART_ZIPF {
         return 0.0;
     }
     if !entry.is(LOWER) && !place_ok {
@@ -276,6 +379,7 @@ fn part_weight(
             // A head that is a noun by its listed plural is taken for a
             // noun even when it could be a verb form too (`test`, `post`).
             if SUFFIXOIDS.iter().any(|s| part.starts_with(s))
+                || ends_in_suffixoid(part)
                 || (!entry.is(PLURAL) && is_verb_form(part))
             {
                 return 0.0;
@@ -286,73 +390,36 @@ fn part_weight(
     }
 }
 
+/// Whether the head starting at byte `head` cuts through the verb of an
+/// `-ing` noun: `word` is the `-ing` noun of a listed verb, and its head
+/// is not (`verrukking` is `verrukken` + `-ing`, and `king` no verb's
+/// noun); `aardbeving` is no listed verb's noun, so `aard+beving` stands.
+fn cuts_an_ing_noun(word: &str, head: usize) -> bool {
+    let verb_of = |w: &str| {
+        ["ingen", "ing"].iter().find_map(|end| w.strip_suffix(end)).is_some_and(has_infinitive)
+    };
+    verb_of(word) && !verb_of(&word[head..])
+}
+
+/// A head that is itself a derivation with a suffix-like element
+/// (`heelkundigen`, `eerbiedwaardige`): the whole word is a derivation
+/// (`tandheelkundigen`), not a compound.
+fn ends_in_suffixoid(part: &str) -> bool {
+    let bare = ["heden", "heid", "en", "er", "e"]
+        .iter()
+        .find_map(|end| part.strip_suffix(end))
+        .unwrap_or(part);
+    SUFFIXOIDS
+        .iter()
+        .filter(|s| s.len() >= 5 && s.ends_with("ig"))
+        .any(|s| bare.len() > s.len() && (bare.ends_with(s) || part.ends_with(s)))
+}
+
 /// A weight that grows with how many listed compounds a word makes, but
 /// slowly: a part of a thousand compounds is not a thousand times the
 /// evidence of a part of one.
 fn productivity(compounds: u16) -> f64 {
     1.0 + f64::from(compounds).ln_1p()
-}
-
-/// A conjugated verb: a past participle (`gemaakt`), a past tense
-/// (`barstte`, `adresseerde`), a present participle (`daterende`) or a
-/// present tense (`schopt`, `annexeert`) whose infinitive is listed
-/// (`schoppen`, `annexeren`) — unless it is the plural of a listed noun
-/// (`velden`, `poten`). Verbs are not split (`wegschopt`, `annexeert`) and
-/// head no compound.
-fn is_verb_form(word: &str) -> bool {
-    let noun = |w: &str| w.len() >= 3 && lexicon::lookup(w).is_some_and(|e| e.is(LOWER | PLURAL));
-    let plural_of_noun = ["en", "s", "n"]
-        .iter()
-        .any(|end| word.strip_suffix(end).is_some_and(|stem| noun(stem) || noun(&undouble(stem))));
-    if plural_of_noun {
-        return false;
-    }
-    if let Some(rest) = word.strip_prefix("ge").filter(|r| r.ends_with('t') || r.ends_with('d'))
-        && has_infinitive(&rest[..rest.len() - 1])
-    {
-        return true;
-    }
-    ["t", "te", "de", "ten", "den", "end", "ende"]
-        .iter()
-        .any(|end| word.strip_suffix(end).is_some_and(has_infinitive))
-}
-
-/// Whether the verb stem `stem` (`schop`, `annexeer`, `leef`) has its
-/// infinitive in the lexicon: `stem + en`, with a doubled consonant after
-/// a short vowel (`schoppen`), one vowel of a long one dropped
-/// (`annexeren`), or `f`/`s` voiced (`leven`, `reizen`).
-fn has_infinitive(stem: &str) -> bool {
-    let listed = |w: &str| lexicon::lookup(w).is_some_and(|e| e.is(LOWER));
-    if stem.chars().count() < 3 {
-        return false;
-    }
-    let chars: Vec<char> = stem.chars().collect();
-    let n = chars.len();
-    let mut forms = vec![format!("{stem}en"), format!("{stem}{}en", chars[n - 1])];
-    if n >= 3 && chars[n - 2] == chars[n - 3] {
-        let mut short: String = chars[..n - 2].iter().collect();
-        short.push(chars[n - 1]);
-        forms.push(format!("{short}en"));
-    }
-    let voiced = match chars[n - 1] {
-        'f' => Some('v'),
-        's' => Some('z'),
-        _ => None,
-    };
-    if let Some(v) = voiced {
-        let base: String = chars[..n - 1].iter().collect();
-        forms.push(format!("{base}{v}en"));
-    }
-    forms.iter().any(|f| listed(f))
-}
-
-/// `pott` → `pot`: a stem before `-en` may double its last consonant.
-fn undouble(stem: &str) -> String {
-    let mut chars: Vec<char> = stem.chars().collect();
-    if chars.len() >= 2 && chars[chars.len() - 1] == chars[chars.len() - 2] {
-        chars.pop();
-    }
-    chars.into_iter().collect()
 }
 
 /// Byte range of a part within the word being split.

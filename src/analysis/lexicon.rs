@@ -9,13 +9,17 @@
 //! proper name), or in capitals (an acronym), whether its plural is listed
 //! (a noun), and how productive it is in compounds — how many listed words
 //! are made of it and another listed word, as the head or as the modifier.
+//! With each word goes how often it is used in running Dutch text (its
+//! Zipf frequency from the wordfreq lists, `data/wordfreq_nl.tsv`).
 //! The decompounder takes its dictionary and its part frequencies from here,
 //! the entity tagger its word-class features; neither depends on the corpus
 //! being indexed, so the same page always gives the same terms.
 //!
 //! The OpenTaal word list (<https://www.opentaal.org>) is © Stichting
 //! OpenTaal, used under the revised BSD licence (or, at the user's choice,
-//! CC BY 3.0); see `data/LICENSE.opentaal.txt`.
+//! CC BY 3.0); see `data/LICENSE.opentaal.txt`. The word frequencies are
+//! from wordfreq 3.1.1 (Robyn Speer; Wikipedia, OpenSubtitles, SUBTLEX-NL
+//! and other sources), CC BY-SA 4.0; see `data/LICENSE.wordfreq.txt`.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -50,6 +54,10 @@ pub struct Entry {
     /// Listed words that start with this word, a linking `s`, `e` or `en`
     /// allowed, before another listed word (`kampvuur` for `kamp`).
     pub modifiers: u16,
+    /// How often the word is used in running text, as its Zipf frequency
+    /// in tenths (`hok` 37: 10^3.7 uses per billion words); 0 when the
+    /// frequency lists do not have it.
+    pub zipf: u8,
 }
 
 impl Entry {
@@ -59,11 +67,24 @@ impl Entry {
     }
 
     fn from_value(value: u64) -> Entry {
-        Entry { flags: value as u8, heads: (value >> 8) as u16, modifiers: (value >> 24) as u16 }
+        Entry {
+            flags: value as u8,
+            heads: (value >> 8) as u16,
+            modifiers: (value >> 24) as u16,
+            zipf: (value >> 40) as u8,
+        }
     }
 
     fn value(self) -> u64 {
-        u64::from(self.flags) | u64::from(self.heads) << 8 | u64::from(self.modifiers) << 24
+        u64::from(self.flags)
+            | u64::from(self.heads) << 8
+            | u64::from(self.modifiers) << 24
+            | u64::from(self.zipf) << 40
+    }
+
+    /// The Zipf frequency (log10 of uses per billion words), 0 for unknown.
+    pub fn frequency(self) -> f64 {
+        f64::from(self.zipf) / 10.0
     }
 }
 
@@ -104,11 +125,18 @@ pub fn prefixes(text: &str) -> Vec<(usize, Entry)> {
 /// `kind`).
 const LINKS: [&str; 5] = ["s", "", "en", "e", "er"];
 
-/// Makes the FST map of a word list (one word a line, UTF-8): the bytes of
+/// The frequency table shipped beside the lexicon, the second input of
+/// [`build`].
+pub const FREQUENCIES: &str = include_str!("data/wordfreq_nl.tsv");
+
+/// Makes the FST map of a word list (one word a line, UTF-8) and a
+/// frequency table (`word<TAB>zipf` lines): the bytes of
 /// `data/opentaal.fst`. Words with characters other than letters (`DNA-profiel`,
 /// `'s-Hertogenbosch`, `10 uurjournaal`) are left out: the tokenizer splits
-/// them into words that are listed on their own.
-pub fn build(wordlist: &str) -> Vec<u8> {
+/// them into words that are listed on their own. A frequency of a word that
+/// is not in the list is ignored; of two words that fold alike the higher
+/// counts.
+pub fn build(wordlist: &str, frequencies: &str) -> Vec<u8> {
     let mut entries: HashMap<String, Entry> = HashMap::new();
     for word in wordlist.lines().map(str::trim).filter(|w| w.chars().all(char::is_alphabetic)) {
         let Some(first) = word.chars().next() else { continue };
@@ -125,6 +153,7 @@ pub fn build(wordlist: &str) -> Vec<u8> {
     }
     mark_plurals(&mut entries);
     count_compounds(&mut entries);
+    add_frequencies(&mut entries, frequencies);
     let mut keys: Vec<(&String, &Entry)> = entries.iter().collect();
     keys.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut builder = MapBuilder::memory();
@@ -132,6 +161,18 @@ pub fn build(wordlist: &str) -> Vec<u8> {
         builder.insert(key, entry.value()).expect("keys are sorted and unique");
     }
     builder.into_inner().expect("an in-memory FST cannot fail to write")
+}
+
+/// Sets each listed word's Zipf frequency from `word<TAB>zipf` lines.
+fn add_frequencies(entries: &mut HashMap<String, Entry>, frequencies: &str) {
+    for line in frequencies.lines() {
+        let Some((word, zipf)) = line.split_once('\t') else { continue };
+        let Ok(zipf) = zipf.trim().parse::<f64>() else { continue };
+        if let Some(entry) = entries.get_mut(&fold(word)) {
+            let tenths = (zipf * 10.0).round().clamp(1.0, 255.0) as u8;
+            entry.zipf = entry.zipf.max(tenths);
+        }
+    }
 }
 
 /// Sets [`PLURAL`] on lower-case words whose plural is listed.
@@ -215,7 +256,10 @@ mod tests {
             let _ = writeln!(std::io::stderr().lock(), "\nSKIPPED (no data): {list} not found");
             return;
         };
-        assert!(build(&text) == include_bytes!("data/opentaal.fst"), "run the gen_lexicon example");
+        assert!(
+            build(&text, FREQUENCIES) == include_bytes!("data/opentaal.fst"),
+            "run the gen_lexicon example"
+        );
     }
 
     #[test]
@@ -232,6 +276,7 @@ mod tests {
     fn a_small_list_builds_what_it_says() {
         let fst = build(
             "kamp\nkampen\nvluchteling\nvluchtelingen\nvluchtelingenkamp\nGaza\nNAVO\niPhone\nDNA-profiel\n",
+            "kamp\t4.6\nkampen\t4.04\nxqzwv\t3.0\nnavo\tzes\n",
         );
         let map = Map::new(fst).unwrap();
         let get = |w: &str| Entry::from_value(map.get(w).unwrap());
@@ -240,6 +285,9 @@ mod tests {
         assert_eq!(get("vluchtelingen").modifiers, 1, "a listed form counts as written");
         assert_eq!(get("vluchteling").modifiers, 0);
         assert_eq!(get("gaza").flags, CAPITALISED);
+        assert_eq!((get("kamp").zipf, get("kampen").zipf, get("gaza").zipf), (46, 40, 0));
+        assert_eq!(get("navo").zipf, 0, "a frequency that is no number is ignored");
+        assert!(map.get("xqzwv").is_none(), "a frequency adds no word");
         assert_eq!(get("navo").flags, ACRONYM);
         assert!(map.get("iphone").is_none() && map.get("dna-profiel").is_none());
     }

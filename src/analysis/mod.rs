@@ -28,6 +28,7 @@
 mod aliases;
 mod boundaries;
 mod compound;
+mod inflection;
 pub mod lexicon;
 mod names;
 mod stem;
@@ -70,7 +71,7 @@ pub const FROSTEM_VERSION: &str = "1.20260821.8";
 
 /// Version of the tokenizer, override map, name key and decompounder
 /// rules. Bump it whenever any of them changes what terms a text gives.
-pub const RULES_VERSION: u32 = 3;
+pub const RULES_VERSION: u32 = 4;
 
 /// Which variant of the analysis chain an index uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,6 +198,22 @@ mod tests {
 
     fn texts(name: &str, text: &str) -> Vec<String> {
         tokens(name, text).into_iter().map(|t| t.text).collect()
+    }
+
+    /// FNV-1a of the shipped lexicon when [`RULES_VERSION`] was last set.
+    const LEXICON_FNV: (u32, u64) = (4, 6_607_783_783_563_717_189);
+
+    #[test]
+    fn a_new_lexicon_comes_with_a_new_analyzer_id() {
+        let fnv =
+            include_bytes!("data/opentaal.fst").iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+            });
+        assert_eq!(
+            (RULES_VERSION, fnv),
+            LEXICON_FNV,
+            "data/opentaal.fst changed what parts words give: bump RULES_VERSION and record both"
+        );
     }
 
     #[test]

@@ -150,7 +150,8 @@ pub fn parse() -> Cli {
         let model = newsidx::entities::TaggerExtractor::embedded();
         let version = format!(
             "{}\nentity model: {} ({})\nlicence MIT OR Apache-2.0; compiled-in data: OpenTaal word list (BSD), \
-             Snowball (BSD), Natural Earth (public domain), Unicode CLDR (Unicode-3.0), CBS (CC BY 4.0), \
+             wordfreq frequencies (CC BY-SA 4.0), Snowball (BSD), Natural Earth (public domain), \
+             Unicode CLDR (Unicode-3.0), CBS (CC BY 4.0), \
              OpenTaal BAG (MIT), Statbel REFNIS, Faker (MIT) — `newsidx about` for the notices",
             env!("CARGO_PKG_VERSION"),
             model.provenance().trim_end_matches(" (first pass)"),

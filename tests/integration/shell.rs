@@ -53,6 +53,9 @@ fn about_and_version_name_the_licence_and_every_data_source() {
     for source in [
         "MIT OR Apache-2.0",
         "OpenTaal",
+        "wordfreq",
+        "CC BY-SA 4.0",
+        "SUBTLEX-NL",
         "Snowball",
         "Natural Earth",
         "CLDR",
@@ -64,5 +67,10 @@ fn about_and_version_name_the_licence_and_every_data_source() {
         assert!(text.contains(source), "`newsidx about` does not name {source}");
     }
     let version = String::from_utf8(env.run(&["--version"]).stdout).unwrap();
-    assert!(version.contains("OpenTaal") && version.contains("newsidx about"), "{version}");
+    assert!(
+        version.contains("OpenTaal")
+            && version.contains("wordfreq")
+            && version.contains("newsidx about"),
+        "{version}"
+    );
 }
