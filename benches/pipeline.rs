@@ -124,6 +124,24 @@ fn lexicon(c: &mut Criterion) {
             assert_eq!(found, known);
         })
     });
+    // Every distinct word of seven letters or more through the decompounder,
+    // uncached (the index build memoises per word, so this is its first-sight
+    // cost).
+    let mut long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 7).collect();
+    long.sort_unstable();
+    long.dedup();
+    let split =
+        long.iter().filter(|w| analysis::Decompounder.leaves(w, &|_| false).is_some()).count();
+    group.throughput(Throughput::Elements(long.len() as u64));
+    group.bench_function("decompound", |b| {
+        b.iter(|| {
+            let n = long
+                .iter()
+                .filter(|w| analysis::Decompounder.leaves(w, &|_| false).is_some())
+                .count();
+            assert_eq!(n, split);
+        })
+    });
     group.finish();
 }
 

@@ -33,7 +33,7 @@
 //!   keeps a head that is an `-ing` noun too (`verrukking` is no
 //!   `verruk+king`); a bare verb stem (`preserveer`) does not split;
 //! - neighbouring parts that make a listed word which does not split on
-//!   its own are one part (`richtlijn+database`);
+//!   its own are one part (`ozon+houdende`, not `ozon+houd+ende`);
 //! - a rarely used name listed only with a capital (a street, a village:
 //!   `Tulpenlaan`) does not split;
 //! - the head must be a noun, an adjective or a verb form that heads listed
@@ -257,7 +257,7 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
     {
         return None;
     }
-    let spans = best_spans(word, entry, first_may_be_place, is_place, true)?;
+    let spans = best_spans(word, entry, first_may_be_place, is_place)?;
     // An inflected form splits where its listed base does (`pollepels` not
     // as `poll+pels`: `pollepel` does not split; `steel+pannetje` as
     // `steel+pan`).
@@ -280,7 +280,7 @@ fn as_base_splits(
     spans: Vec<Span>,
     is_place: &dyn Fn(&str) -> bool,
 ) -> Option<Vec<Span>> {
-    let mut parts = best_spans(base, lexicon::lookup(base), false, is_place, false)?;
+    let mut parts = best_spans(base, lexicon::lookup(base), false, is_place)?;
     let shared = word.bytes().zip(base.bytes()).take_while(|(a, b)| a == b).count();
     let last = parts.last_mut().expect("a split has parts");
     if last.0 >= shared {
@@ -292,13 +292,12 @@ fn as_base_splits(
 }
 
 /// The best split of `word` by the part weights, or `None` when there is
-/// none or (`lexicalised_whole`) the word is better kept whole.
+/// none or the word is better kept whole.
 fn best_spans(
     word: &str,
     entry: Option<lexicon::Entry>,
     first_may_be_place: bool,
     is_place: &dyn Fn(&str) -> bool,
-    lexicalised_whole: bool,
 ) -> Option<Vec<Span>> {
     // A part must make other listed compounds too; the word's own entry
     // counts once when it is listed.
@@ -312,8 +311,7 @@ fn best_spans(
     // A listed word that is itself a productive building block is a
     // lexicalised unit (`ziekenhuis`, `bestuur`): it stays whole unless
     // its parts are the better evidence.
-    if lexicalised_whole
-        && let Some(entry) = entry.filter(|e| e.is(LOWER))
+    if let Some(entry) = entry.filter(|e| e.is(LOWER))
         && productivity(entry.modifiers.saturating_add(entry.heads)) >= score
     {
         return None;
@@ -322,9 +320,9 @@ fn best_spans(
 }
 
 /// Neighbouring parts that together are a listed word which does not split
-/// on its own are one part (`richtlijn+database`, not
-/// `richt+lijn+database`; `inspanning+fysioloog`): a word splits the same
-/// inside a compound as alone. `None` when one part is left.
+/// on its own are one part (`ozon+houdende`, not `ozon+houd+ende`): a word
+/// splits the same inside a compound as alone. `None` when one part is
+/// left.
 fn merge_whole_words(
     word: &str,
     mut parts: Vec<Span>,
@@ -632,6 +630,58 @@ mod tests {
         ] {
             assert_eq!(parts(word), None, "{word}");
         }
+    }
+
+    fn leaves(word: &str) -> Option<Vec<String>> {
+        Decompounder.leaves(word, &|_| false)
+    }
+
+    fn split_as(word: &str, want: &[&str]) {
+        assert_eq!(leaves(word), Some(want.iter().map(|p| p.to_string()).collect()), "{word}");
+    }
+
+    #[test]
+    fn inflected_forms_split_where_their_base_splits() {
+        // pollepel, flanel, pastoraat do not split: their inflections
+        // must not split on the word their ending makes (pels, elletje, aten).
+        for word in ["pollepels", "flanelletje", "pastoraten"] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+        split_as("keukengereedschappen", &["keuken", "gereedschappen"]);
+        split_as("vruchtzakjes", &["vrucht", "zakjes"]);
+    }
+
+    #[test]
+    fn an_ing_noun_of_a_listed_verb_keeps_an_ing_head() {
+        assert_eq!(leaves("verrukking"), None, "verrukken + -ing, not verruk+king");
+        split_as("waterleidingen", &["water", "leidingen"]);
+    }
+
+    #[test]
+    fn rare_names_stay_whole_and_common_ones_split() {
+        for word in ["tulpenlaan", "westsingel", "hooghalen"] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+        split_as("kamerleden", &["kamer", "leden"]);
+        split_as("coronacrisis", &["corona", "crisis"]);
+    }
+
+    #[test]
+    fn verb_stems_and_suffixoid_derivations_stay_whole() {
+        for word in ["preserveer", "tandheelkundigen", "bestuurskundige"] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn common_three_letter_words_are_parts_and_rare_ones_are_not() {
+        split_as("zakdoeken", &["zak", "doeken"]);
+        assert_eq!(leaves("pollepel"), None, "pel is rare");
+    }
+
+    #[test]
+    fn a_listed_word_that_does_not_split_alone_is_one_part() {
+        split_as("ozonhoudende", &["ozon", "houdende"]);
     }
 
     #[test]

@@ -152,3 +152,32 @@ fn undouble(stem: &str) -> String {
     }
     chars.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bases_of_plurals_diminutives_and_respelled_stems() {
+        for (word, want) in [
+            ("pollepels", "pollepel"),
+            ("pastoraten", "pastoraat"),
+            ("ziekenhuizen", "ziekenhuis"),
+            ("steelpannetje", "steelpan"),
+            ("flanelletje", "flanel"),
+            ("vluchtelingen", "vluchteling"),
+        ] {
+            assert_eq!(base(word).as_deref(), Some(want), "{word}");
+        }
+        assert_eq!(base("kamp"), None, "no ending");
+        assert_eq!(base("xqzwven"), None, "no listed base");
+    }
+
+    #[test]
+    fn verb_forms_and_stems() {
+        assert!(is_verb_form("annexeert") && is_verb_form("gemaakt"));
+        assert!(!is_verb_form("velden"), "the plural of a listed noun");
+        assert!(is_verb_stem("preserveer"));
+        assert!(!is_verb_stem("oorlog"), "oorlogt is no listed form");
+    }
+}

@@ -125,13 +125,13 @@ fn news_compounds_split_and_misleading_ones_do_not() {
 #[test]
 fn development_set() {
     let s = score("compounds_dev.txt");
-    assert!(s.precision() >= 0.87 && s.recall() >= 0.88, "see the errors above");
+    assert!(s.precision() >= 0.92 && s.recall() >= 0.88, "see the errors above");
 }
 
 #[test]
 fn second_development_set() {
     let s = score("compounds_dev2.txt");
-    assert!(s.precision() >= 0.0 && s.recall() >= 0.0, "see the errors above");
+    assert!(s.precision() >= 0.93 && s.recall() >= 0.94, "see the errors above");
 }
 
 #[test]
@@ -139,5 +139,5 @@ fn random_words_judged_before_tuning() {
     // The targets are precision 0.95 and recall 0.85; the floors
     // sit just under what the rules reach (EVALUATION.md).
     let s = score("compounds_random.txt");
-    assert!(s.precision() >= 0.88 && s.recall() >= 0.90, "see the errors above");
+    assert!(s.precision() >= 0.90 && s.recall() >= 0.90, "see the errors above");
 }
