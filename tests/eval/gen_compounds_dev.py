@@ -2,8 +2,9 @@
 """Draw the random word sample behind tests/eval/compounds_dev.txt.
 
 Purpose: DEVELOPMENT sets of 200 words for tuning the splitting rules of the
-decompounder: tests/eval/compounds_dev.txt (seed 7) and, drawn after it,
-tests/eval/compounds_dev2.txt (seed 8). The 400 words drawn by tests/eval/gen_compounds_random.py
+decompounder: tests/eval/compounds_dev.txt (seed 7) and, each drawn after
+the ones before it, tests/eval/compounds_dev2.txt (seed 8) and
+tests/eval/compounds_dev3.txt (seed 9). The 400 words drawn by tests/eval/gen_compounds_random.py
 (seed 20261206, judged in tests/eval/compounds_random.txt) are the held-out
 TEST set: they are removed here before drawing, so that the two sets share
 no word and tuning on this set never looks at the test set.
@@ -24,8 +25,10 @@ Procedure:
      400), exactly as gen_compounds_random.py draws it, and remove those 400
      words from the candidates (the sorted order of the rest is kept);
   5. draw 200 with random.Random(7).sample(rest, 200). Seed: 7;
-  6. for the second development set (argument --second), remove those 200
+  6. for the second development set (argument --set 2), remove those 200
      too and draw 200 with random.Random(8).sample(rest, 200). Seed: 8;
+     for the third (--set 3), remove those too and draw 200 with
+     random.Random(9). Seed: 9;
   7. print them one per line, in the drawn order.
 
 The seeds and the filter are fixed so that the sample is reproducible.
@@ -33,12 +36,13 @@ The seeds and the filter are fixed so that the sample is reproducible.
 Run from the repository root:
 
     python3 tests/eval/gen_compounds_dev.py > /tmp/dev_words.txt
-    python3 tests/eval/gen_compounds_dev.py --second > /tmp/dev2_words.txt
+    python3 tests/eval/gen_compounds_dev.py --set 2 > /tmp/dev2_words.txt
+    python3 tests/eval/gen_compounds_dev.py --set 3 > /tmp/dev3_words.txt
 
 An optional argument gives another shared data folder (the folder that
 holds opentaal/wordlist.txt), default ../shared/data:
 
-    python3 tests/eval/gen_compounds_dev.py [--second] /path/to/shared/data
+    python3 tests/eval/gen_compounds_dev.py [--set N] /path/to/shared/data
 """
 
 import random
@@ -47,16 +51,18 @@ from pathlib import Path
 
 TEST_SEED = 20261206
 TEST_SAMPLE_SIZE = 400
-DEV_SEED = 7
+DEV_SEEDS = [7, 8, 9]
 DEV_SAMPLE_SIZE = 200
-DEV2_SEED = 8
 MIN_LENGTH = 9
 
 
 def main() -> None:
     args = sys.argv[1:]
-    second = "--second" in args
-    args = [a for a in args if a != "--second"]
+    number = 1
+    if "--set" in args:
+        at = args.index("--set")
+        number = int(args[at + 1])
+        del args[at : at + 2]
     shared = Path(args[0]) if args else Path("../shared/data")
     wordlist = shared / "opentaal" / "wordlist.txt"
     with open(wordlist, encoding="utf-8") as f:
@@ -64,11 +70,10 @@ def main() -> None:
     candidates = sorted({w for w in entries if w.isalpha() and len(w) >= MIN_LENGTH})
     test = set(random.Random(TEST_SEED).sample(candidates, TEST_SAMPLE_SIZE))
     rest = [w for w in candidates if w not in test]
-    dev = random.Random(DEV_SEED).sample(rest, DEV_SAMPLE_SIZE)
-    if second:
-        first = set(dev)
-        rest = [w for w in rest if w not in first]
-        dev = random.Random(DEV2_SEED).sample(rest, DEV_SAMPLE_SIZE)
+    for seed in DEV_SEEDS[:number]:
+        dev = random.Random(seed).sample(rest, DEV_SAMPLE_SIZE)
+        drawn = set(dev)
+        rest = [w for w in rest if w not in drawn]
     for word in dev:
         print(word)
 
