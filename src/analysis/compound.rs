@@ -169,7 +169,7 @@ const SUFFIXOIDS: &[&str] = &[
     "achtig", "kundig", "zinnig", "waardig", "vaardig", "matig", "gezind", "wezen", "kleurig",
     "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
     "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
-    "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit",
+    "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -668,7 +668,7 @@ mod tests {
 
     #[test]
     fn verb_stems_and_suffixoid_derivations_stay_whole() {
-        for word in ["preserveer", "tandheelkundigen", "bestuurskundige"] {
+        for word in ["preserveer", "tandheelkundigen", "bestuurskundige", "wreedaardig"] {
             assert_eq!(leaves(word), None, "{word}");
         }
     }

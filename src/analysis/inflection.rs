@@ -81,28 +81,70 @@ fn respellings(stem: &str) -> Vec<String> {
     out
 }
 
-/// A conjugated verb: a past participle (`gemaakt`), a past tense
-/// (`barstte`, `adresseerde`), a present participle (`daterende`) or a
-/// present tense (`schopt`, `annexeert`) whose infinitive is listed
-/// (`schoppen`, `annexeren`) — unless it is the plural of a listed noun
-/// (`velden`, `poten`). Verbs are not split (`wegschopt`, `annexeert`) and
-/// head no compound.
+/// A conjugated verb: a past participle (`gemaakt`, `gezet`, `geslagen`),
+/// a past tense (`barstte`, `adresseerde`, `escorteerden`), a present
+/// participle (`daterende`) or a present tense (`schopt`, `annexeert`)
+/// whose infinitive is listed (`schoppen`, `annexeren`) — unless it is the
+/// plural of a listed noun (`velden`, `poten`). Verbs are not split
+/// (`wegschopt`, `annexeert`) and head no compound.
 pub fn is_verb_form(word: &str) -> bool {
-    let noun = |w: &str| w.len() >= 3 && lexicon::lookup(w).is_some_and(|e| e.is(LOWER | PLURAL));
-    let plural_of_noun = ["en", "s", "n"]
-        .iter()
-        .any(|end| word.strip_suffix(end).is_some_and(|stem| noun(stem) || noun(&undouble(stem))));
+    // A past tense is listed with its plural (`escorteerde`,
+    // `escorteerden`), which makes it look like a noun; it is none.
+    let noun = |w: &str| {
+        w.len() >= 3 && lexicon::lookup(w).is_some_and(|e| e.is(LOWER | PLURAL)) && !is_past(w)
+    };
+    // `gevallen`: the lexicon marks no plural with a doubled consonant.
+    let doubled_noun = |stem: &str| {
+        let single = undouble(stem);
+        single.len() < stem.len() && single.len() >= 3 && listed(&single) && !is_past(&single)
+    };
+    let plural_of_noun = ["en", "s", "n"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| {
+            noun(stem) || noun(&undouble(stem)) || *end == "en" && doubled_noun(stem)
+        })
+    });
     if plural_of_noun {
         return false;
     }
-    if let Some(rest) = word.strip_prefix("ge").filter(|r| r.ends_with('t') || r.ends_with('d'))
-        && has_infinitive(&rest[..rest.len() - 1])
-    {
-        return true;
+    if let Some(rest) = word.strip_prefix("ge") {
+        // A weak participle (`gemaakt`, `gezet`: a stem ending in t or d
+        // takes no second one) or a strong one that is listed (`geslagen`).
+        let doubled = |last: char| listed(&format!("{rest}{last}en"));
+        let weak = match rest.chars().last() {
+            Some(last @ ('t' | 'd')) => has_infinitive(&rest[..rest.len() - 1]) || doubled(last),
+            _ => false,
+        };
+        let strong = rest.ends_with("en") && rest.chars().count() >= 4 && listed(word);
+        if weak || strong {
+            return true;
+        }
     }
     ["t", "te", "de", "ten", "den", "end", "ende"]
         .iter()
         .any(|end| word.strip_suffix(end).is_some_and(has_infinitive))
+        || is_separable_participle(word)
+}
+
+/// The participle of a listed separable verb: `gereedgezet` of
+/// `gereedzetten`, `opgeruimd` of `opruimen` (particle, `ge`, the stem and
+/// `t` or `d`).
+fn is_separable_participle(word: &str) -> bool {
+    word.match_indices("ge").filter(|&(at, _)| at >= 2).any(|(at, _)| {
+        let (particle, rest) = (&word[..at], &word[at + 2..]);
+        let Some(stem) = rest.strip_suffix('t').or_else(|| rest.strip_suffix('d')) else {
+            return false;
+        };
+        [infinitive(stem), infinitive(rest)]
+            .into_iter()
+            .flatten()
+            .any(|verb| listed(&format!("{particle}{verb}")))
+    })
+}
+
+/// A weak past tense (`escorteerde`, `barstte`): a listed verb's stem and
+/// `-te` or `-de`.
+fn is_past(word: &str) -> bool {
+    ["te", "de"].iter().any(|end| word.strip_suffix(end).is_some_and(has_infinitive))
 }
 
 /// A bare verb stem (`preserveer`, `ik preserveer`): its infinitive and its
@@ -177,6 +219,13 @@ mod tests {
     fn verb_forms_and_stems() {
         assert!(is_verb_form("annexeert") && is_verb_form("gemaakt"));
         assert!(!is_verb_form("velden"), "the plural of a listed noun");
+        assert!(
+            is_verb_form("escorteerden"),
+            "a past plural, though escorteerde looks like a noun"
+        );
+        assert!(is_verb_form("gezet") && is_verb_form("geslagen"), "weak t-stem and strong");
+        assert!(is_verb_form("gereedgezet"), "the participle of gereedzetten");
+        assert!(!is_verb_form("gevallen") && !is_verb_form("vechtsport"), "nouns");
         assert!(is_verb_stem("preserveer"));
         assert!(!is_verb_stem("oorlog"), "oorlogt is no listed form");
     }
