@@ -684,6 +684,33 @@ mod tests {
         split_as("ozonhoudende", &["ozon", "houdende"]);
     }
 
+    proptest::proptest! {
+        /// Words glued from listed words, endings and odd letters never
+        /// make the decompounder panic, and its parts are pieces of the
+        /// word in order.
+        #[test]
+        fn parts_are_pieces_of_the_word_in_order(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "water", "kamp", "ge", "zet", "en", "s", "tje", "etje", "ing", "pan",
+                    "huis", "vluchteling", "é", "ï", "ß", "ij", "aar", "lijk", "t", "d", "e",
+                ]),
+                1..7,
+            )
+        ) {
+            let word: String = pieces.concat();
+            if let Some(leaves) = leaves(&word) {
+                proptest::prop_assert!(leaves.len() >= 2, "{word}: {leaves:?}");
+                let mut at = 0;
+                for leaf in &leaves {
+                    let found = word[at..].find(leaf.as_str());
+                    proptest::prop_assert!(found.is_some(), "{word}: {leaves:?}");
+                    at += found.unwrap_or(0) + leaf.len();
+                }
+            }
+        }
+    }
+
     #[test]
     fn places_split_only_after_a_place() {
         assert!(has("gazastrook", "gaza"));
