@@ -144,6 +144,16 @@ const BOUND: &[&str] = &[
     "voort",
     "neer",
     "open",
+    "mega",
+    "micro",
+    "macro",
+    "hyper",
+    "ultra",
+    "pseudo",
+    "semi",
+    "neo",
+    "multi",
+    "anti",
     "erop",
     "eraan",
     "erin",
@@ -169,7 +179,8 @@ const SUFFIXOIDS: &[&str] = &[
     "achtig", "kundig", "zinnig", "waardig", "vaardig", "matig", "gezind", "wezen", "kleurig",
     "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
     "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
-    "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig",
+    "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig", "gewijs",
+    "loze",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -389,12 +400,17 @@ fn part_weight(
 }
 
 /// Whether the head starting at byte `head` cuts through the verb of an
-/// `-ing` noun: `word` is the `-ing` noun of a listed verb, and its head
-/// is not (`verrukking` is `verrukken` + `-ing`, and `king` no verb's
-/// noun); `aardbeving` is no listed verb's noun, so `aard+beving` stands.
+/// `-ing` noun or an agent noun (`-aar`, `-ster`): `word` is such a noun
+/// of a listed verb, and its head is not (`verrukking` is `verrukken` +
+/// `-ing`, and `king` no verb's noun; `onderhandelaars` is no
+/// `onderhand+laars`); `aardbeving` is no listed verb's noun, so
+/// `aard+beving` stands.
 fn cuts_an_ing_noun(word: &str, head: usize) -> bool {
     let verb_of = |w: &str| {
-        ["ingen", "ing"].iter().find_map(|end| w.strip_suffix(end)).is_some_and(has_infinitive)
+        ["ingen", "ing", "aars", "aar", "sters", "ster"]
+            .iter()
+            .find_map(|end| w.strip_suffix(end))
+            .is_some_and(has_infinitive)
     };
     verb_of(word) && !verb_of(&word[head..])
 }
@@ -654,6 +670,7 @@ mod tests {
     #[test]
     fn an_ing_noun_of_a_listed_verb_keeps_an_ing_head() {
         assert_eq!(leaves("verrukking"), None, "verrukken + -ing, not verruk+king");
+        assert_eq!(leaves("onderhandelaars"), None, "onderhandelen + -aar, not onderhand+laars");
         split_as("waterleidingen", &["water", "leidingen"]);
     }
 
@@ -668,7 +685,15 @@ mod tests {
 
     #[test]
     fn verb_stems_and_suffixoid_derivations_stay_whole() {
-        for word in ["preserveer", "tandheelkundigen", "bestuurskundige", "wreedaardig"] {
+        for word in [
+            "preserveer",
+            "tandheelkundigen",
+            "bestuurskundige",
+            "wreedaardig",
+            "pondsgewijs",
+            "nuttelozer",
+            "megaprojecten",
+        ] {
             assert_eq!(leaves(word), None, "{word}");
         }
     }

@@ -127,10 +127,14 @@ pub fn is_verb_form(word: &str) -> bool {
 
 /// The participle of a listed separable verb: `gereedgezet` of
 /// `gereedzetten`, `opgeruimd` of `opruimen` (particle, `ge`, the stem and
-/// `t` or `d`).
+/// `t` or `d`), or a listed strong one after a particle (`uitgevlogen`).
 fn is_separable_participle(word: &str) -> bool {
     word.match_indices("ge").filter(|&(at, _)| at >= 2).any(|(at, _)| {
         let (particle, rest) = (&word[..at], &word[at + 2..]);
+        // A strong participle after a particle (`uitgevlogen`).
+        if PARTICLES.contains(&particle) && rest.ends_with("en") && listed(word) {
+            return true;
+        }
         let Some(stem) = rest.strip_suffix('t').or_else(|| rest.strip_suffix('d')) else {
             return false;
         };
@@ -140,6 +144,43 @@ fn is_separable_participle(word: &str) -> bool {
             .any(|verb| listed(&format!("{particle}{verb}")))
     })
 }
+
+/// Particles of separable verbs (`uit` in `uitvliegen`, `uitgevlogen`).
+const PARTICLES: &[&str] = &[
+    "aan",
+    "af",
+    "bij",
+    "door",
+    "in",
+    "mee",
+    "na",
+    "om",
+    "onder",
+    "op",
+    "over",
+    "toe",
+    "uit",
+    "voor",
+    "achter",
+    "terug",
+    "weg",
+    "samen",
+    "tegen",
+    "neer",
+    "vast",
+    "los",
+    "open",
+    "dicht",
+    "heen",
+    "langs",
+    "rond",
+    "thuis",
+    "voorbij",
+    "achteruit",
+    "vooruit",
+    "omhoog",
+    "omlaag",
+];
 
 /// A weak past tense (`escorteerde`, `barstte`): a listed verb's stem and
 /// `-te` or `-de`.
@@ -225,6 +266,7 @@ mod tests {
         );
         assert!(is_verb_form("gezet") && is_verb_form("geslagen"), "weak t-stem and strong");
         assert!(is_verb_form("gereedgezet"), "the participle of gereedzetten");
+        assert!(is_verb_form("uitgevlogen"), "a strong participle after a particle");
         assert!(!is_verb_form("gevallen") && !is_verb_form("vechtsport"), "nouns");
         assert!(is_verb_stem("preserveer"));
         assert!(!is_verb_stem("oorlog"), "oorlogt is no listed form");
