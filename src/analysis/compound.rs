@@ -29,9 +29,12 @@
 //! - an inflected form splits where its listed base splits, or not at all
 //!   when the base does not ([`super::inflection::base`]: `pollepels`
 //!   is no `poll+pels` because `pollepel` does not split,
-//!   `steel+pannetje` as `steel+pan`); an `-ing` noun of a listed verb
-//!   keeps a head that is an `-ing` noun too (`verrukking` is no
-//!   `verruk+king`); a bare verb stem (`preserveer`) does not split;
+//!   `vrucht+zakjes` as `vrucht+zak`); an `-ing` or agent noun of a
+//!   listed verb keeps a head of the same kind (`verrukking` is no
+//!   `verruk+king`, `onderhandelaars` no `onderhand+laars`); conjugated
+//!   verbs, participles included, neither split nor head a compound
+//!   ([`super::inflection::is_verb_form`]: `escorteerden`, `gereedgezet`);
+//!   Latin and Greek quantity prefixes (`mega`, `micro`) are no parts;
 //! - neighbouring parts that make a listed word which does not split on
 //!   its own are one part (`ozon+houdende`, not `ozon+houd+ende`);
 //! - a rarely used name listed only with a capital (a street, a village:
@@ -269,12 +272,12 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         return None;
     }
     let spans = best_spans(word, entry, first_may_be_place, is_place)?;
-    // An inflected form splits where its listed base does (`pollepels` not
-    // as `poll+pels`: `pollepel` does not split; `steel+pannetje` as
-    // `steel+pan`).
-    if cuts_an_ing_noun(word, spans.last().expect("a split has parts").0) {
+    if cuts_a_verbal_noun(word, spans.last().expect("a split has parts").0) {
         return None;
     }
+    // An inflected form splits where its listed base does (`pollepels` not
+    // as `poll+pels`: `pollepel` does not split; `vrucht+zakjes` as
+    // `vrucht+zak`).
     let spans = match inflection::base(word).filter(|_| !first_may_be_place) {
         Some(base) => as_base_splits(word, &base, spans, is_place)?,
         None => spans,
@@ -405,7 +408,7 @@ fn part_weight(
 /// `-ing`, and `king` no verb's noun; `onderhandelaars` is no
 /// `onderhand+laars`); `aardbeving` is no listed verb's noun, so
 /// `aard+beving` stands.
-fn cuts_an_ing_noun(word: &str, head: usize) -> bool {
+fn cuts_a_verbal_noun(word: &str, head: usize) -> bool {
     let verb_of = |w: &str| {
         ["ingen", "ing", "aars", "aar", "sters", "ster"]
             .iter()
