@@ -279,6 +279,7 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
     // as `poll+pels`: `pollepel` does not split; `vrucht+zakjes` as
     // `vrucht+zak`).
     let spans = match inflection::base(word).filter(|_| !first_may_be_place) {
+        Some(base) if BLOCKED.contains(base.as_str()) => return None,
         Some(base) => as_base_splits(word, &base, spans, is_place)?,
         None => spans,
     };
@@ -737,6 +738,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn misleading_compounds_stay_whole_in_every_form() {
+        for word in ["brandweer", "rechtbanken", "spookrijders", "bloedbaden", "inktvisjes"] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+        split_as("brandweerkazernes", &["brandweer", "kazernes"]);
     }
 
     #[test]
