@@ -145,9 +145,14 @@ fn kind_and_person_filters() {
 fn filters_do_not_change_scores() {
     let plain = sample().search("Poetin", &[]).hits;
     let filtered = sample().search("Poetin", &["--kind", "article"]).hits;
+    assert!(!filtered.is_empty());
     for hit in &filtered {
         let same = plain.iter().find(|h| h.id == hit.id).expect("filtered hit is a plain hit");
-        assert_eq!(same.score, hit.score);
+        // Equal up to f32 summation order: tantivy's pruning top-k path (no filter) and its
+        // intersection path (filter) add the per-field BM25 scores in different orders, which
+        // can move the last bit (CI saw 36.144867 against 36.14487).
+        let tolerance = 1e-5 * same.score.abs().max(1.0);
+        assert!((same.score - hit.score).abs() <= tolerance, "{} vs {}", same.score, hit.score);
     }
 }
 
