@@ -35,6 +35,14 @@
 //!   verbs, participles included, neither split nor head a compound
 //!   ([`super::inflection::is_verb_form`]: `escorteerden`, `gereedgezet`);
 //!   Latin and Greek quantity prefixes (`mega`, `micro`) are no parts;
+//!   the past tense is told from a noun by its spelling rule ('t kofschip:
+//!   `warmte` is no past of `warmen`, whose past is `warmde`);
+//! - separable verbs whose particle is an adverb or adjective are verbs,
+//!   not compounds (`klaarliggen`, `stilhield`:
+//!   [`super::inflection::is_separable_verb`]); numbers written out
+//!   (`honderdvijftig`), the suffix `-erij` (`zetterijen` is no
+//!   `zette+rijen`) and three-letter function words (`stripper` is no
+//!   `strip+per`) split nothing;
 //! - neighbouring parts that make a listed word which does not split on
 //!   its own are one part (`ozon+houdende`, not `ozon+houd+ende`);
 //! - a rarely used name listed only with a capital (a street, a village:
@@ -54,7 +62,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-use super::inflection::{self, has_infinitive, is_verb_form, is_verb_stem};
+use super::inflection::{self, has_infinitive, is_separable_verb, is_verb_form, is_verb_stem};
 use super::lexicon::{self, CAPITALISED, LOWER, PLURAL};
 use super::stopwords::is_stopword;
 
@@ -196,6 +204,15 @@ const SHORT_PARTS: &[&str] = &[
     "top", "uur", "vak", "jaar", "kind", "olie", "auto",
 ];
 
+/// Three-letter words in common use that are no content words, so no
+/// parts: prepositions, pronouns, interjections and English function words
+/// the stop word list leaves out (`stripper` is no `strip+per`).
+const NOT_CONTENT: &[&str] = &[
+    "per", "pro", "qua", "via", "jij", "jou", "wij", "hen", "elk", "ene", "nee", "nou", "hoi",
+    "ach", "wel", "the", "all", "day", "new", "not", "out", "war", "den", "des", "ten", "xxx",
+    "lol",
+];
+
 /// A three-letter word used at least this often in running text (Zipf:
 /// 4.5 is 32 uses in a million words, `man`, `pan`, `zak`) may be a part;
 /// 3.5, 4.0, 4.5 and 5.0 were tried on the development lists, 4.5 split
@@ -256,7 +273,12 @@ impl Decompounder {
 
 /// The parts of `word` as byte spans, or `None` when it does not split.
 fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
-    if word.chars().count() < MIN_COMPOUND || BLOCKED.contains(word) || is_verb_form(word) {
+    if word.chars().count() < MIN_COMPOUND
+        || BLOCKED.contains(word)
+        || is_verb_form(word)
+        || is_separable_verb(word)
+        || is_numeral(word)
+    {
         return None;
     }
     let first_may_be_place = is_place(word);
@@ -376,7 +398,10 @@ fn part_weight(
     }
     // Three letters are too often an accident (`inblik+ten`, `pre+mier`):
     // only a short list.
-    if len == 3 && !SHORT_PARTS.contains(&part) && entry.frequency() < SHORT_PART_ZIPF {
+    if len == 3
+        && (NOT_CONTENT.contains(&part)
+            || !SHORT_PARTS.contains(&part) && entry.frequency() < SHORT_PART_ZIPF)
+    {
         return 0.0;
     }
     if !entry.is(LOWER) && !place_ok {
@@ -433,6 +458,71 @@ fn ends_in_suffixoid(part: &str) -> bool {
         .any(|s| bare.len() > s.len() && (bare.ends_with(s) || part.ends_with(s)))
 }
 
+/// Whether the head starting at byte `head` is the `rij` of the suffix
+/// `-erij` (`zetterijen` is `zetten` + `-erij`, no `zette+rijen`;
+/// `boerterij` no `boert+e+rij`): `rij` or `rijen` after an `e`.
+fn is_erij_suffix(word: &str, head: usize) -> bool {
+    matches!(&word[head..], "rij" | "rijen") && word[..head].ends_with('e')
+}
+
+/// Whether `word` is a number written out (`honderdvijftig`,
+/// `tweeentwintigste`, folded from `tweeëntwintigste`): Dutch writes
+/// numbers as one word, and they are no compounds.
+fn is_numeral(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+        "twintig",
+        "dertig",
+        "veertig",
+        "vijftig",
+        "zestig",
+        "zeventig",
+        "tachtig",
+        "negentig",
+        "honderd",
+        "duizend",
+        "miljoen",
+        "miljard",
+    ];
+    let word = ["ste", "de"].iter().find_map(|end| word.strip_suffix(end)).unwrap_or(word);
+    // reach[i]: `word[..i]` is a run of numbers, `en` allowed between them.
+    let mut reach = vec![false; word.len() + 1];
+    reach[0] = true;
+    for from in 0..word.len() {
+        if !reach[from] {
+            continue;
+        }
+        for number in NUMBERS {
+            let rest = &word[from..];
+            if rest.starts_with(number) {
+                reach[from + number.len()] = true;
+            }
+            if from > 0 && rest.strip_prefix("en").is_some_and(|r| r.starts_with(number)) {
+                reach[from + 2 + number.len()] = true;
+            }
+        }
+    }
+    reach[word.len()]
+}
+
 /// A weight that grows with how many listed compounds a word makes, but
 /// slowly: a part of a thousand compounds is not a thousand times the
 /// evidence of a part of one.
@@ -476,7 +566,7 @@ fn best_split(
             }
             let part = &word[from..to];
             if to == word.len() {
-                if from > 0 {
+                if from > 0 && !is_erij_suffix(word, from) {
                     let w = weight(part, entry, Role::Head, false);
                     if w > 0.0 {
                         // A linker is not taken from a head that is a word
@@ -706,6 +796,36 @@ mod tests {
     fn common_three_letter_words_are_parts_and_rare_ones_are_not() {
         split_as("zakdoeken", &["zak", "doeken"]);
         assert_eq!(leaves("pollepel"), None, "pel is rare");
+    }
+
+    #[test]
+    fn numbers_written_out_are_no_compounds() {
+        for word in ["honderdvijftig", "tweeentwintigste", "drieduizend", "vijfenzeventig"] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+        split_as("tienkamper", &["tien", "kamper"]);
+    }
+
+    #[test]
+    fn the_suffix_erij_is_no_head_rij() {
+        for word in ["zetterijen", "boerterij"] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+        split_as("bomenrij", &["bomen", "rij"]);
+    }
+
+    #[test]
+    fn function_words_are_no_parts() {
+        assert_eq!(leaves("stripper"), None, "no strip+per");
+        split_as("draadstripper", &["draad", "stripper"]);
+    }
+
+    #[test]
+    fn separable_verbs_are_no_compounds() {
+        for word in ["klaarliggen", "klaarkreeg", "stilhield", "blootstonden", "achteroverliggen"] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+        split_as("stuklijsten", &["stuk", "lijsten"]);
     }
 
     #[test]

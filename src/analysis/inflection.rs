@@ -88,22 +88,7 @@ fn respellings(stem: &str) -> Vec<String> {
 /// plural of a listed noun (`velden`, `poten`). Verbs are not split
 /// (`wegschopt`, `annexeert`) and head no compound.
 pub fn is_verb_form(word: &str) -> bool {
-    // A past tense is listed with its plural (`escorteerde`,
-    // `escorteerden`), which makes it look like a noun; it is none.
-    let noun = |w: &str| {
-        w.len() >= 3 && lexicon::lookup(w).is_some_and(|e| e.is(LOWER | PLURAL)) && !is_past(w)
-    };
-    // `gevallen`: the lexicon marks no plural with a doubled consonant.
-    let doubled_noun = |stem: &str| {
-        let single = undouble(stem);
-        single.len() < stem.len() && single.len() >= 3 && listed(&single) && !is_past(&single)
-    };
-    let plural_of_noun = ["en", "s", "n"].iter().any(|end| {
-        word.strip_suffix(end).is_some_and(|stem| {
-            noun(stem) || noun(&undouble(stem)) || *end == "en" && doubled_noun(stem)
-        })
-    });
-    if plural_of_noun {
+    if is_noun_plural(word) {
         return false;
     }
     if let Some(rest) = word.strip_prefix("ge") {
@@ -119,11 +104,138 @@ pub fn is_verb_form(word: &str) -> bool {
             return true;
         }
     }
-    ["t", "te", "de", "ten", "den", "end", "ende"]
-        .iter()
-        .any(|end| word.strip_suffix(end).is_some_and(has_infinitive))
-        || is_separable_participle(word)
+    ["t", "te", "de", "ten", "den", "end", "ende"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| takes_past(stem, end) && has_infinitive(stem))
+    }) || is_separable_participle(word)
 }
+
+/// Whether the ending `end` fits the verb stem `stem` by the spelling rule
+/// of the weak past ('t kofschip): `-te(n)` after a voiceless consonant
+/// (`zette`, `kookte`), `-de(n)` after anything else (`warmde`, `reisde`:
+/// `f` and `s` may stand for a voiced `v`, `z`). `warmte`, `lengte` and
+/// `ruimte` are therefore nouns, not pasts of `warmen`, `lengen`,
+/// `ruimen`. Other endings fit every stem.
+fn takes_past(stem: &str, end: &str) -> bool {
+    let Some(last) = stem.chars().last() else {
+        return false;
+    };
+    match end {
+        "te" | "ten" => "tkfspchx".contains(last),
+        "de" | "den" => !"tkpchx".contains(last),
+        _ => true,
+    }
+}
+
+/// The plural of a listed noun (`velden`, `poten`, `gevallen`). A past
+/// tense is listed with its plural (`escorteerde`, `escorteerden`), which
+/// makes it look like a noun; it is none.
+fn is_noun_plural(word: &str) -> bool {
+    let noun = |w: &str| {
+        w.len() >= 3 && lexicon::lookup(w).is_some_and(|e| e.is(LOWER | PLURAL)) && !is_past(w)
+    };
+    // `gevallen`: the lexicon marks no plural with a doubled consonant.
+    let doubled_noun = |stem: &str| {
+        let single = undouble(stem);
+        single.len() < stem.len() && single.len() >= 3 && listed(&single) && !is_past(&single)
+    };
+    ["en", "s", "n"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| {
+            noun(stem) || noun(&undouble(stem)) || *end == "en" && doubled_noun(stem)
+        })
+    })
+}
+
+/// A form of a separable verb whose particle is written on: a particle or
+/// an adverbial adjective before an infinitive (`klaarliggen`,
+/// `achteroverliggen`, `goedleven`) or before the past of a strong verb
+/// (`klaarkreeg`, `stilhield`, `blootstonden`). Such a word is a verb, not
+/// a compound of `klaar` and `kreeg`. The plural of a listed noun is no
+/// infinitive (`vrijkaarten`: `vrijkaart`).
+pub fn is_separable_verb(word: &str) -> bool {
+    PARTICLES.iter().chain(ADVERBIAL_PARTICLES).any(|particle| {
+        word.strip_prefix(particle).filter(|verb| verb.chars().count() >= 3).is_some_and(|verb| {
+            is_strong_past(verb) || is_infinitive(verb) && !is_noun_plural(word)
+        })
+    })
+}
+
+/// A listed infinitive: the infinitive of its own stem (`liggen` of
+/// `lig`, `leven` of `leef`), or one of the short irregular ones.
+fn is_infinitive(word: &str) -> bool {
+    const SHORT: &[&str] = &["gaan", "staan", "slaan", "zien", "doen", "zijn", "hebben"];
+    SHORT.contains(&word)
+        || word.strip_suffix("en").is_some_and(|stem| {
+            respellings(stem).iter().any(|s| infinitive(s).as_deref() == Some(word))
+        })
+}
+
+/// A past tense of a strong or irregular verb, singular or plural
+/// (`kreeg`, `kregen`, `stonden`): [`STRONG_PASTS`], whose plurals are
+/// recognised by the spelling rules of [`respellings`].
+fn is_strong_past(word: &str) -> bool {
+    STRONG_PASTS.contains(&word)
+        || word.strip_suffix("en").is_some_and(|stem| {
+            respellings(stem).iter().any(|s| STRONG_PASTS.contains(&s.as_str()))
+        })
+}
+
+/// Adjectives and adverbs that are written on to a verb like a particle
+/// (`klaarleggen`, `stilhouden`, `blootstaan`, `doodslaan`).
+const ADVERBIAL_PARTICLES: &[&str] = &[
+    "klaar",
+    "goed",
+    "stil",
+    "bloot",
+    "dood",
+    "vrij",
+    "kapot",
+    "schoon",
+    "leeg",
+    "vol",
+    "gelijk",
+    "kwijt",
+    "zoek",
+    "mis",
+    "fijn",
+    "glad",
+    "hard",
+    "kort",
+    "bekend",
+    "bijeen",
+    "uiteen",
+    "achterover",
+    "voorover",
+    "teniet",
+    "tegemoet",
+    "terecht",
+    "stuk",
+    "plat",
+    "wakker",
+    "gade",
+    "teleur",
+    "kenbaar",
+    "lam",
+    "stop",
+    "zwart",
+    "wit",
+    "groot",
+    "recht",
+];
+
+/// The past singulars of the common strong and irregular verbs, without
+/// the ones that are also common nouns or adjectives (`bad`, `was`,
+/// `stal`, `week`, `bond`, `vroeg`).
+const STRONG_PASTS: &[&str] = &[
+    "kreeg", "bleef", "schreef", "reed", "keek", "steeg", "greep", "sneed", "meed", "streek",
+    "zweeg", "dreef", "wreef", "prees", "bood", "schoot", "vloog", "loog", "zoog", "sloot",
+    "kroop", "schoof", "snoof", "goot", "genoot", "verloor", "koos", "vroor", "zong", "dronk",
+    "vond", "won", "begon", "sprong", "zonk", "stonk", "klonk", "dwong", "drong", "zwom", "smolt",
+    "zwol", "hielp", "gaf", "lag", "zat", "trad", "vergat", "liep", "sliep", "viel", "hield",
+    "riep", "ving", "hing", "liet", "hief", "wierp", "stierf", "droeg", "sloeg", "joeg", "woog",
+    "stond", "ging", "deed", "zag", "kwam", "nam", "brak", "sprak", "trok", "vocht", "zocht",
+    "kocht", "dacht", "bracht", "werd", "blies", "schold", "smeet", "bewoog", "schiep", "kneep",
+    "spleet", "dook", "zoop", "wond",
+];
 
 /// The participle of a listed separable verb: `gereedgezet` of
 /// `gereedzetten`, `opgeruimd` of `opruimen` (particle, `ge`, the stem and
@@ -188,7 +300,9 @@ const PARTICLES: &[&str] = &[
 /// A weak past tense (`escorteerde`, `barstte`): a listed verb's stem and
 /// `-te` or `-de`.
 fn is_past(word: &str) -> bool {
-    ["te", "de"].iter().any(|end| word.strip_suffix(end).is_some_and(has_infinitive))
+    ["te", "de"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| takes_past(stem, end) && has_infinitive(stem))
+    })
 }
 
 /// A bare verb stem (`preserveer`, `ik preserveer`): its infinitive and its
@@ -271,7 +385,20 @@ mod tests {
         assert!(is_verb_form("gereedgezet"), "the participle of gereedzetten");
         assert!(is_verb_form("uitgevlogen"), "a strong participle after a particle");
         assert!(!is_verb_form("gevallen") && !is_verb_form("vechtsport"), "nouns");
+        assert!(is_verb_form("kookte") && is_verb_form("warmde") && is_verb_form("reisde"));
+        assert!(!is_verb_form("warmte") && !is_verb_form("lengte"), "-te after m, g: nouns");
         assert!(is_verb_stem("preserveer"));
         assert!(!is_verb_stem("oorlog"), "oorlogt is no listed form");
+    }
+
+    #[test]
+    fn separable_verbs_with_a_written_on_particle() {
+        assert!(is_separable_verb("klaarliggen") && is_separable_verb("goedleven"), "infinitives");
+        assert!(
+            is_separable_verb("klaarkreeg") && is_separable_verb("stilhielden"),
+            "strong pasts"
+        );
+        assert!(!is_separable_verb("vrijkaarten"), "the plural of vrijkaart");
+        assert!(!is_separable_verb("klaarover"), "no verb after the particle");
     }
 }
