@@ -5,7 +5,8 @@ Purpose: DEVELOPMENT sets of 200 words for tuning the splitting rules of the
 decompounder: tests/eval/compounds_dev.txt (seed 7) and, each drawn after
 the ones before it, tests/eval/compounds_dev2.txt (seed 8),
 tests/eval/compounds_dev3.txt (seed 9), tests/eval/compounds_dev4.txt
-(seed 10) and tests/eval/compounds_dev5.txt (seed 11). The 400 words drawn by tests/eval/gen_compounds_random.py
+(seed 10), tests/eval/compounds_dev5.txt (seed 11) and
+tests/eval/compounds_dev6.txt (seed 12). The 400 words drawn by tests/eval/gen_compounds_random.py
 (seed 20261206, judged in tests/eval/compounds_random.txt) are the held-out
 TEST set: they are removed here before drawing, so that the two sets share
 no word and tuning on this set never looks at the test set.
@@ -31,7 +32,8 @@ Procedure:
      for the third (--set 3), remove those too and draw 200 with
      random.Random(9). Seed: 9; for the fourth (--set 4) likewise with
      random.Random(10). Seed: 10; for the fifth (--set 5) with
-     random.Random(11). Seed: 11;
+     random.Random(11). Seed: 11; for the sixth (--set 6) with
+     random.Random(12). Seed: 12;
   7. print them one per line, in the drawn order.
 
 The seeds and the filter are fixed so that the sample is reproducible.
@@ -43,6 +45,7 @@ Run from the repository root:
     python3 tests/eval/gen_compounds_dev.py --set 3 > /tmp/dev3_words.txt
     python3 tests/eval/gen_compounds_dev.py --set 4 > /tmp/dev4_words.txt
     python3 tests/eval/gen_compounds_dev.py --set 5 > /tmp/dev5_words.txt
+    python3 tests/eval/gen_compounds_dev.py --set 6 > /tmp/dev6_words.txt
 
 An optional argument gives another shared data folder (the folder that
 holds opentaal/wordlist.txt), default ../shared/data:
@@ -56,7 +59,7 @@ from pathlib import Path
 
 TEST_SEED = 20261206
 TEST_SAMPLE_SIZE = 400
-DEV_SEEDS = [7, 8, 9, 10, 11]
+DEV_SEEDS = [7, 8, 9, 10, 11, 12]
 DEV_SAMPLE_SIZE = 200
 MIN_LENGTH = 9
 
