@@ -154,9 +154,23 @@ fn is_noun_plural(word: &str) -> bool {
 pub fn is_separable_verb(word: &str) -> bool {
     PARTICLES.iter().chain(ADVERBIAL_PARTICLES).any(|particle| {
         word.strip_prefix(particle).filter(|verb| verb.chars().count() >= 3).is_some_and(|verb| {
-            is_strong_past(verb) || is_infinitive(verb) && !is_noun_plural(word)
+            is_strong_past(verb)
+                || is_infinitive(verb) && !is_noun_plural(word)
+                || is_verbal_noun_of(particle, verb)
         })
     })
+}
+
+/// Whether `rest` is an agent noun or an `-ing` noun whose verb, with
+/// `particle` written on, is a listed separable verb: `goedmaker` of
+/// `goedmaken`, `klaarmakers` of `klaarmaken`; these are derivations of
+/// the verb, not compounds of `goed` and `maker`.
+fn is_verbal_noun_of(particle: &str, rest: &str) -> bool {
+    ["ingen", "ing", "sters", "ster", "ers", "er"]
+        .iter()
+        .filter_map(|end| rest.strip_suffix(end))
+        .filter_map(infinitive)
+        .any(|verb| listed(&format!("{particle}{verb}")))
 }
 
 /// A listed infinitive: the infinitive of its own stem (`liggen` of
@@ -182,6 +196,7 @@ fn is_strong_past(word: &str) -> bool {
 /// Adjectives and adverbs that are written on to a verb like a particle
 /// (`klaarleggen`, `stilhouden`, `blootstaan`, `doodslaan`).
 const ADVERBIAL_PARTICLES: &[&str] = &[
+    "ineen",
     "klaar",
     "goed",
     "stil",
@@ -400,5 +415,7 @@ mod tests {
         );
         assert!(!is_separable_verb("vrijkaarten"), "the plural of vrijkaart");
         assert!(!is_separable_verb("klaarover"), "no verb after the particle");
+        assert!(is_separable_verb("goedmaker"), "the agent noun of goedmaken");
+        assert!(is_separable_verb("ineenvloeien"));
     }
 }

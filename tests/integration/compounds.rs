@@ -12,7 +12,10 @@
 //! - `tests/eval/compounds_dev4.txt`: 200 more (seed 10), judged after the
 //!   verb rules and scored once with them before any tuning;
 //! - `tests/eval/compounds_dev5.txt`: 200 more (seed 11), judged after the
-//!   last rules of 2026-12-06 and scored with them, not tuned on yet;
+//!   rules of the seed-10 list and scored once with them before any tuning;
+//! - `tests/eval/compounds_dev6.txt`: 200 more (seed 12), judged after the
+//!   rules tuned on the seed-11 list and scored once with them before any
+//!   tuning;
 //! - `tests/eval/compounds_random.txt`: 400 random OpenTaal words (seed
 //!   20261206), judged before the rules were changed and never tuned on.
 //!
@@ -137,7 +140,7 @@ fn development_set() {
 #[test]
 fn second_development_set() {
     let s = score("compounds_dev2.txt");
-    assert!(s.precision() >= 0.93 && s.recall() >= 0.94, "see the errors above");
+    assert!(s.precision() >= 0.95 && s.recall() >= 0.94, "see the errors above");
 }
 
 #[test]
@@ -149,13 +152,19 @@ fn third_development_set() {
 #[test]
 fn fourth_development_set() {
     let s = score("compounds_dev4.txt");
-    assert!(s.precision() >= 0.86 && s.recall() >= 0.85, "see the errors above");
+    assert!(s.precision() >= 0.88 && s.recall() >= 0.85, "see the errors above");
 }
 
 #[test]
 fn fifth_development_set() {
     let s = score("compounds_dev5.txt");
-    assert!(s.precision() >= 0.88 && s.recall() >= 0.91, "see the errors above");
+    assert!(s.precision() >= 0.93 && s.recall() >= 0.93, "see the errors above");
+}
+
+#[test]
+fn sixth_development_set() {
+    let s = score("compounds_dev6.txt");
+    assert!(s.precision() >= 0.92 && s.recall() >= 0.89, "see the errors above");
 }
 
 #[test]
