@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Draw the word sample behind tests/eval/compounds_common.txt.
+
+Purpose: the random lists (gen_compounds_random.py, gen_compounds_dev.py)
+sample the OpenTaal word list evenly, so they are mostly rare words. On news
+pages the long words that occur most are common ones (`ziekenhuis`,
+`vergeten`, `verslag`), where a wrong split costs the most: every page with
+`vergeten` would match a search for `eten`. This list samples the common
+long words: a DEVELOPMENT list, judged before it was scored and scored once
+before any rule was tuned on it.
+
+Source: the OpenTaal Dutch word list, ../shared/data/opentaal/wordlist.txt
+(licence BSD or CC BY 3.0, see ../shared/data/opentaal/COPYRIGHT), and the
+word frequencies compiled into newsidx, src/analysis/data/wordfreq_nl.tsv
+(wordfreq 3.1.1, CC BY-SA 4.0; made by scripts/gen_wordfreq.py).
+
+Procedure:
+  1. the eligible entries of gen_compounds_dev.py (letters only, 9 or more
+     characters, de-duplicated, sorted), less the test sample (seed
+     20261206) and the six development samples (seeds 7 to 12), drawn as
+     gen_compounds_dev.py draws them;
+  2. keep those whose lower-cased form has a Zipf frequency of 3.5 or more
+     in wordfreq_nl.tsv (about three uses in a million words; 4,665
+     entries before step 1's removals);
+  3. draw 200 with random.Random(13).sample(rest, 200). Seed: 13;
+  4. print them one per line, in the drawn order.
+
+Run from the repository root:
+
+    python3 tests/eval/gen_compounds_common.py > /tmp/common_words.txt
+"""
+
+import random
+import sys
+from pathlib import Path
+
+TEST_SEED = 20261206
+TEST_SAMPLE_SIZE = 400
+DEV_SEEDS = [7, 8, 9, 10, 11, 12]
+DEV_SAMPLE_SIZE = 200
+MIN_LENGTH = 9
+MIN_ZIPF = 3.5
+SEED = 13
+
+
+def main() -> None:
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/data")
+    with open(shared / "opentaal" / "wordlist.txt", encoding="utf-8") as f:
+        entries = [line.strip() for line in f]
+    candidates = sorted({w for w in entries if w.isalpha() and len(w) >= MIN_LENGTH})
+    test = set(random.Random(TEST_SEED).sample(candidates, TEST_SAMPLE_SIZE))
+    rest = [w for w in candidates if w not in test]
+    for seed in DEV_SEEDS:
+        drawn = set(random.Random(seed).sample(rest, DEV_SAMPLE_SIZE))
+        rest = [w for w in rest if w not in drawn]
+    zipf = {}
+    with open(Path("src/analysis/data/wordfreq_nl.tsv"), encoding="utf-8") as f:
+        for line in f:
+            word, value = line.rstrip("\n").split("\t")
+            zipf[word] = float(value)
+    common = [w for w in rest if zipf.get(w.lower(), 0.0) >= MIN_ZIPF]
+    for word in random.Random(SEED).sample(common, DEV_SAMPLE_SIZE):
+        print(word)
+
+
+if __name__ == "__main__":
+    main()
