@@ -34,7 +34,7 @@
 //!   `verruk+king`, `onderhandelaars` no `onderhand+laars`); conjugated
 //!   verbs, participles included, neither split nor head a compound
 //!   ([`super::inflection::is_verb_form`]: `escorteerden`, `gereedgezet`);
-//!   Latin and Greek quantity prefixes (`mega`, `micro`, `mono`) are no
+//!   Latin and Greek prefixes (`mega`, `micro`, `mono`, `super`) are no
 //!   parts, nor is a modifier that with its linker spells a prefix
 //!   (`buitendeur` is no `buit+en+deur`);
 //!   the past tense is told from a noun by its spelling rule ('t kofschip:
@@ -47,7 +47,9 @@
 //!   `zette+rijen`) and three-letter function words (`stripper` is no
 //!   `strip+per`) split nothing;
 //! - a word in very common use (`ziekenhuis`, `helemaal`) does not split
-//!   on its own;
+//!   on its own, nor does an unstressed prefix before a listed word that
+//!   does not split (`betekenen` is `be+tekenen`, no `bete+kenen`); the
+//!   past of a strong verb heads nothing (`schaar+sliepen`);
 //! - neighbouring parts that make a listed word which does not split on
 //!   its own are one part (`ozon+houdende`, not `ozon+houd+ende`);
 //! - a rarely used name listed only with a capital (a street, a village:
@@ -67,12 +69,26 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-use super::inflection::{self, has_infinitive, is_separable_verb, is_verb_form, is_verb_stem};
+use super::inflection::{
+    self, has_infinitive, is_separable_verb, is_strong_past, is_verb_form, is_verb_stem,
+};
 use super::lexicon::{self, CAPITALISED, LOWER, PLURAL};
 use super::stopwords::is_stopword;
 
 static BLOCKED: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| data_words(include_str!("data/compound_blocklist.txt")));
+
+/// Whether `word` is a blocked word or one with an ending of its
+/// inflection or of an adjective or inhabitant made from it
+/// (`nederlands`, `nederlandse`, `nederlanders` of `nederland`, which is
+/// listed only with a capital, so the lexicon gives no base for them).
+fn is_blocked(word: &str) -> bool {
+    BLOCKED.contains(word)
+        || ["s", "se", "e", "en", "er", "ers"]
+            .iter()
+            .filter_map(|end| word.strip_suffix(end))
+            .any(|stem| BLOCKED.contains(stem))
+}
 
 fn data_words(text: &'static str) -> FxHashSet<&'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
@@ -164,6 +180,8 @@ const BOUND: &[&str] = &[
     "micro",
     "mono",
     "poly",
+    "infra",
+    "super",
     "macro",
     "hyper",
     "ultra",
@@ -289,9 +307,10 @@ impl Decompounder {
 /// The parts of `word` as byte spans, or `None` when it does not split.
 fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
     if word.chars().count() < MIN_COMPOUND
-        || BLOCKED.contains(word)
+        || is_blocked(word)
         || is_verb_form(word)
         || is_separable_verb(word)
+        || is_prefix_derivation(word, is_place)
         || is_numeral(word)
     {
         return None;
@@ -436,6 +455,7 @@ fn part_weight(
             if SUFFIXOIDS.iter().any(|s| part.starts_with(s))
                 || ends_in_suffixoid(part)
                 || (!entry.is(PLURAL) && is_verb_form(part))
+                || is_strong_past(part)
             {
                 return 0.0;
             }
@@ -453,7 +473,7 @@ fn part_weight(
 /// `aard+beving` stands.
 fn cuts_a_verbal_noun(word: &str, head: usize) -> bool {
     let verb_of = |w: &str| {
-        ["ingen", "ing", "aars", "aar", "sters", "ster"]
+        ["ingen", "ing", "aars", "aren", "aar", "sters", "ster"]
             .iter()
             .find_map(|end| w.strip_suffix(end))
             .is_some_and(has_infinitive)
@@ -473,6 +493,20 @@ fn ends_in_suffixoid(part: &str) -> bool {
         .iter()
         .filter(|s| s.len() >= 5 && s.ends_with("ig"))
         .any(|s| bare.len() > s.len() && (bare.ends_with(s) || part.ends_with(s)))
+}
+
+/// A word made of an unstressed prefix and a listed word that does not
+/// split itself (`betekenen` of `tekenen`, `verstappen` of `stappen`): a
+/// derivation, whatever else its letters spell (`bete+kenen`,
+/// `vers+tappen`). `gevechtsport` is no such word: `vechtsport` splits.
+fn is_prefix_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    ["be", "ge", "ver", "ont", "her"].iter().any(|prefix| {
+        word.strip_prefix(prefix).is_some_and(|rest| {
+            rest.chars().count() >= 4
+                && lexicon::lookup(rest).is_some_and(|e| e.is(LOWER))
+                && spans(rest, is_place).is_none()
+        })
+    })
 }
 
 /// Whether the head starting at byte `head` is the `rij` of the suffix
@@ -838,6 +872,32 @@ mod tests {
         for word in ["buitendeur", "achterdak", "achtergrachten"] {
             assert_eq!(leaves(word), None, "{word}: no buit+en, acht+er");
         }
+    }
+
+    #[test]
+    fn common_words_that_only_look_like_compounds_stay_whole() {
+        // From the judged list of common words: derivations of an
+        // unstressed prefix, agent nouns, prefixes, separable verbs and
+        // lexicalised words (tests/eval/compounds_common.txt).
+        for word in [
+            "betekenen",
+            "verstappen",
+            "handelaren",
+            "infrarood",
+            "supermarkten",
+            "waarmaken",
+            "plaatsvond",
+            "tentoonstelling",
+            "maaltijden",
+            "nederlanders",
+            "nederlandse",
+            "schaarsliepen",
+        ] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+        split_as("gevechtsport", &["gevecht", "sport"]);
+        split_as("vakantiestreek", &["vakantie", "streek"]);
+        split_as("bergnamen", &["berg", "namen"]);
     }
 
     #[test]

@@ -186,16 +186,24 @@ fn is_infinitive(word: &str) -> bool {
 /// A past tense of a strong or irregular verb, singular or plural
 /// (`kreeg`, `kregen`, `stonden`): [`STRONG_PASTS`], whose plurals are
 /// recognised by the spelling rules of [`respellings`].
-fn is_strong_past(word: &str) -> bool {
+pub fn is_strong_past(word: &str) -> bool {
     STRONG_PASTS.contains(&word)
         || word.strip_suffix("en").is_some_and(|stem| {
-            respellings(stem).iter().any(|s| STRONG_PASTS.contains(&s.as_str()))
+            let forms = respellings(stem);
+            let past = |s: &String| STRONG_PASTS.contains(&s.as_str());
+            // `namen` is the plural of `naam` before it is the past of
+            // `nemen`, `lagen` of `laag` before the past of `liggen`.
+            forms.iter().any(past) && !forms.iter().any(|s| !past(s) && listed(s))
         })
 }
 
 /// Adjectives and adverbs that are written on to a verb like a particle
 /// (`klaarleggen`, `stilhouden`, `blootstaan`, `doodslaan`).
 const ADVERBIAL_PARTICLES: &[&str] = &[
+    "tentoon",
+    "waar",
+    "plaats",
+    "deel",
     "ineen",
     "klaar",
     "goed",
@@ -239,17 +247,15 @@ const ADVERBIAL_PARTICLES: &[&str] = &[
 
 /// The past singulars of the common strong and irregular verbs, without
 /// the ones that are also common nouns or adjectives (`bad`, `was`,
-/// `stal`, `week`, `bond`, `vroeg`).
+/// `stal`, `week`, `bond`, `vroeg`, `streek`, `sprong`, `sloot`, `vocht`).
 const STRONG_PASTS: &[&str] = &[
-    "kreeg", "bleef", "schreef", "reed", "keek", "steeg", "greep", "sneed", "meed", "streek",
-    "zweeg", "dreef", "wreef", "prees", "bood", "schoot", "vloog", "loog", "zoog", "sloot",
-    "kroop", "schoof", "snoof", "goot", "genoot", "verloor", "koos", "vroor", "zong", "dronk",
-    "vond", "won", "begon", "sprong", "zonk", "stonk", "klonk", "dwong", "drong", "zwom", "smolt",
-    "zwol", "hielp", "gaf", "lag", "zat", "trad", "vergat", "liep", "sliep", "viel", "hield",
-    "riep", "ving", "hing", "liet", "hief", "wierp", "stierf", "droeg", "sloeg", "joeg", "woog",
-    "stond", "ging", "deed", "zag", "kwam", "nam", "brak", "sprak", "trok", "vocht", "zocht",
-    "kocht", "dacht", "bracht", "werd", "blies", "schold", "smeet", "bewoog", "schiep", "kneep",
-    "spleet", "dook", "zoop", "wond",
+    "kreeg", "bleef", "schreef", "reed", "keek", "meed", "zweeg", "dreef", "wreef", "prees",
+    "bood", "vloog", "zoog", "kroop", "schoof", "snoof", "verloor", "koos", "vroor", "zong",
+    "vond", "won", "begon", "zonk", "stonk", "klonk", "dwong", "drong", "zwom", "smolt", "zwol",
+    "hielp", "gaf", "lag", "zat", "trad", "vergat", "liep", "sliep", "viel", "hield", "riep",
+    "ving", "hing", "liet", "hief", "wierp", "stierf", "droeg", "sloeg", "joeg", "woog", "stond",
+    "ging", "deed", "zag", "kwam", "nam", "brak", "sprak", "trok", "zocht", "kocht", "dacht",
+    "bracht", "werd", "blies", "schold", "smeet", "bewoog", "schiep", "dook", "zoop",
 ];
 
 /// The participle of a listed separable verb: `gereedgezet` of
@@ -417,5 +423,8 @@ mod tests {
         assert!(!is_separable_verb("klaarover"), "no verb after the particle");
         assert!(is_separable_verb("goedmaker"), "the agent noun of goedmaken");
         assert!(is_separable_verb("ineenvloeien"));
+        assert!(is_strong_past("kreeg") && is_strong_past("kregen") && is_strong_past("stonden"));
+        assert!(!is_strong_past("namen"), "the plural of naam");
+        assert!(!is_strong_past("streek") && !is_strong_past("sprong"), "nouns first");
     }
 }
