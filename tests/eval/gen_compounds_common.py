@@ -23,11 +23,14 @@ Procedure:
      in wordfreq_nl.tsv (about three uses in a million words; 4,665
      entries before step 1's removals);
   3. draw 200 with random.Random(13).sample(rest, 200). Seed: 13;
+     for the second list (--set 2, tests/eval/compounds_common2.txt), remove
+     those 200 and draw 200 with random.Random(14). Seed: 14;
   4. print them one per line, in the drawn order.
 
 Run from the repository root:
 
     python3 tests/eval/gen_compounds_common.py > /tmp/common_words.txt
+    python3 tests/eval/gen_compounds_common.py --set 2 > /tmp/common2_words.txt
 """
 
 import random
@@ -40,11 +43,17 @@ DEV_SEEDS = [7, 8, 9, 10, 11, 12]
 DEV_SAMPLE_SIZE = 200
 MIN_LENGTH = 9
 MIN_ZIPF = 3.5
-SEED = 13
+SEEDS = [13, 14]
 
 
 def main() -> None:
-    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/data")
+    args = sys.argv[1:]
+    number = 1
+    if "--set" in args:
+        at = args.index("--set")
+        number = int(args[at + 1])
+        del args[at : at + 2]
+    shared = Path(args[0]) if args else Path("../shared/data")
     with open(shared / "opentaal" / "wordlist.txt", encoding="utf-8") as f:
         entries = [line.strip() for line in f]
     candidates = sorted({w for w in entries if w.isalpha() and len(w) >= MIN_LENGTH})
@@ -59,7 +68,11 @@ def main() -> None:
             word, value = line.rstrip("\n").split("\t")
             zipf[word] = float(value)
     common = [w for w in rest if zipf.get(w.lower(), 0.0) >= MIN_ZIPF]
-    for word in random.Random(SEED).sample(common, DEV_SAMPLE_SIZE):
+    for seed in SEEDS[:number]:
+        sample = random.Random(seed).sample(common, DEV_SAMPLE_SIZE)
+        drawn = set(sample)
+        common = [w for w in common if w not in drawn]
+    for word in sample:
         print(word)
 
 
