@@ -30,8 +30,8 @@
 //!   when the base does not ([`super::inflection::base`]: `pollepels`
 //!   is no `poll+pels` because `pollepel` does not split,
 //!   `vrucht+zakjes` as `vrucht+zak`); an `-ing` or agent noun of a
-//!   listed verb keeps a head of the same kind (`verrukking` is no
-//!   `verruk+king`, `onderhandelaars` no `onderhand+laars`); conjugated
+//!   listed verb is a derivation (`verrukking` is no `verruk+king`,
+//!   `belangstelling` no `belang+stelling`); conjugated
 //!   verbs, participles included, neither split nor head a compound
 //!   ([`super::inflection::is_verb_form`]: `escorteerden`, `gereedgezet`);
 //!   Latin and Greek prefixes (`mega`, `micro`, `mono`, `super`) are no
@@ -182,6 +182,7 @@ const BOUND: &[&str] = &[
     "poly",
     "infra",
     "super",
+    "techno",
     "macro",
     "hyper",
     "ultra",
@@ -311,6 +312,7 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         || is_verb_form(word)
         || is_separable_verb(word)
         || is_prefix_derivation(word, is_place)
+        || is_verbal_noun(word)
         || is_numeral(word)
     {
         return None;
@@ -328,9 +330,6 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         return None;
     }
     let spans = best_spans(word, entry, first_may_be_place, is_place)?;
-    if cuts_a_verbal_noun(word, spans.last().expect("a split has parts").0) {
-        return None;
-    }
     // An inflected form splits where its listed base does (`pollepels` not
     // as `poll+pels`: `pollepel` does not split; `vrucht+zakjes` as
     // `vrucht+zak`).
@@ -465,20 +464,17 @@ fn part_weight(
     }
 }
 
-/// Whether the head starting at byte `head` cuts through the verb of an
-/// `-ing` noun or an agent noun (`-aar`, `-ster`): `word` is such a noun
-/// of a listed verb, and its head is not (`verrukking` is `verrukken` +
-/// `-ing`, and `king` no verb's noun; `onderhandelaars` is no
-/// `onderhand+laars`); `aardbeving` is no listed verb's noun, so
-/// `aard+beving` stands.
-fn cuts_a_verbal_noun(word: &str, head: usize) -> bool {
-    let verb_of = |w: &str| {
-        ["ingen", "ing", "aars", "aren", "aar", "sters", "ster"]
-            .iter()
-            .find_map(|end| w.strip_suffix(end))
-            .is_some_and(has_infinitive)
-    };
-    verb_of(word) && !verb_of(&word[head..])
+/// Whether `word` is an `-ing` noun or an agent noun (`-aar`, `-ster`) of
+/// a listed verb: a derivation of that verb, not a compound, whatever
+/// its letters spell (`verrukking` is `verrukken` + `-ing`, no
+/// `verruk+king`; `onderhandelaars` no `onderhand+laars`;
+/// `belangstelling` is `belangstellen` + `-ing`, no `belang+stelling`);
+/// `aardbeving` is no listed verb's noun, so `aard+beving` stands.
+fn is_verbal_noun(word: &str) -> bool {
+    ["ingen", "ing", "aars", "aren", "aar", "sters", "ster"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end))
+        .is_some_and(has_infinitive)
 }
 
 /// A head that is itself a derivation with a suffix-like element
@@ -822,9 +818,10 @@ mod tests {
     }
 
     #[test]
-    fn an_ing_noun_of_a_listed_verb_keeps_an_ing_head() {
+    fn an_ing_noun_of_a_listed_verb_is_a_derivation() {
         assert_eq!(leaves("verrukking"), None, "verrukken + -ing, not verruk+king");
         assert_eq!(leaves("onderhandelaars"), None, "onderhandelen + -aar, not onderhand+laars");
+        assert_eq!(leaves("belangstelling"), None, "belangstellen + -ing");
         split_as("waterleidingen", &["water", "leidingen"]);
     }
 
@@ -892,6 +889,9 @@ mod tests {
             "nederlanders",
             "nederlandse",
             "schaarsliepen",
+            "voorafgaande",
+            "lastigvallen",
+            "technologische",
         ] {
             assert_eq!(leaves(word), None, "{word}");
         }

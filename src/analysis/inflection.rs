@@ -152,13 +152,21 @@ fn is_noun_plural(word: &str) -> bool {
 /// a compound of `klaar` and `kreeg`. The plural of a listed noun is no
 /// infinitive (`vrijkaarten`: `vrijkaart`).
 pub fn is_separable_verb(word: &str) -> bool {
-    PARTICLES.iter().chain(ADVERBIAL_PARTICLES).any(|particle| {
+    let verb_after = |particle: &str| {
         word.strip_prefix(particle).filter(|verb| verb.chars().count() >= 3).is_some_and(|verb| {
             is_strong_past(verb)
                 || is_infinitive(verb) && !is_noun_plural(word)
+                || is_present_participle(verb)
                 || is_verbal_noun_of(particle, verb)
         })
-    })
+    };
+    PARTICLES.iter().chain(ADVERBIAL_PARTICLES).any(|p| verb_after(p))
+}
+
+/// A present participle (`gaande`, `lopend`): an infinitive and `-d` or
+/// `-de`.
+fn is_present_participle(word: &str) -> bool {
+    ["de", "d"].iter().filter_map(|end| word.strip_suffix(end)).any(is_infinitive)
 }
 
 /// Whether `rest` is an agent noun or an `-ing` noun whose verb, with
@@ -200,6 +208,8 @@ pub fn is_strong_past(word: &str) -> bool {
 /// Adjectives and adverbs that are written on to a verb like a particle
 /// (`klaarleggen`, `stilhouden`, `blootstaan`, `doodslaan`).
 const ADVERBIAL_PARTICLES: &[&str] = &[
+    "lastig",
+    "vooraf",
     "tentoon",
     "waar",
     "plaats",
