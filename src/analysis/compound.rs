@@ -307,14 +307,7 @@ impl Decompounder {
 
 /// The parts of `word` as byte spans, or `None` when it does not split.
 fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
-    if word.chars().count() < MIN_COMPOUND
-        || is_blocked(word)
-        || is_verb_form(word)
-        || is_separable_verb(word)
-        || is_prefix_derivation(word, is_place)
-        || is_verbal_noun(word)
-        || is_numeral(word)
-    {
+    if word.chars().count() < MIN_COMPOUND || is_blocked(word) {
         return None;
     }
     let first_may_be_place = is_place(word);
@@ -330,6 +323,16 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         return None;
     }
     let spans = best_spans(word, entry, first_may_be_place, is_place)?;
+    // Words that split only by their letters: verbs, derivations and
+    // numbers (checked after the split, which most words do not have).
+    if is_verb_form(word)
+        || is_separable_verb(word)
+        || is_prefix_derivation(word, is_place)
+        || is_verbal_noun(word)
+        || is_numeral(word)
+    {
+        return None;
+    }
     // An inflected form splits where its listed base does (`pollepels` not
     // as `poll+pels`: `pollepel` does not split; `vrucht+zakjes` as
     // `vrucht+zak`).
