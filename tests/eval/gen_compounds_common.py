@@ -33,45 +33,26 @@ Run from the repository root:
     python3 tests/eval/gen_compounds_common.py --set 2 > /tmp/common2_words.txt
 """
 
-import random
 import sys
 from pathlib import Path
 
-TEST_SEED = 20261206
-TEST_SAMPLE_SIZE = 400
-DEV_SEEDS = [7, 8, 9, 10, 11, 12]
-DEV_SAMPLE_SIZE = 200
-MIN_LENGTH = 9
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_compounds_dev import DEV_SAMPLE_SIZE, DEV_SEEDS, draws, eligible, set_and_folder  # noqa: E402
+
 MIN_ZIPF = 3.5
 SEEDS = [13, 14]
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    number = 1
-    if "--set" in args:
-        at = args.index("--set")
-        number = int(args[at + 1])
-        del args[at : at + 2]
-    shared = Path(args[0]) if args else Path("../shared/data")
-    with open(shared / "opentaal" / "wordlist.txt", encoding="utf-8") as f:
-        entries = [line.strip() for line in f]
-    candidates = sorted({w for w in entries if w.isalpha() and len(w) >= MIN_LENGTH})
-    test = set(random.Random(TEST_SEED).sample(candidates, TEST_SAMPLE_SIZE))
-    rest = [w for w in candidates if w not in test]
-    for seed in DEV_SEEDS:
-        drawn = set(random.Random(seed).sample(rest, DEV_SAMPLE_SIZE))
-        rest = [w for w in rest if w not in drawn]
+    number, shared = set_and_folder(sys.argv[1:])
+    _, rest = draws(eligible(shared), DEV_SEEDS, DEV_SAMPLE_SIZE)
     zipf = {}
     with open(Path("src/analysis/data/wordfreq_nl.tsv"), encoding="utf-8") as f:
         for line in f:
             word, value = line.rstrip("\n").split("\t")
             zipf[word] = float(value)
     common = [w for w in rest if zipf.get(w.lower(), 0.0) >= MIN_ZIPF]
-    for seed in SEEDS[:number]:
-        sample = random.Random(seed).sample(common, DEV_SAMPLE_SIZE)
-        drawn = set(sample)
-        common = [w for w in common if w not in drawn]
+    sample, _ = draws(common, SEEDS[:number], DEV_SAMPLE_SIZE)
     for word in sample:
         print(word)
 

@@ -64,24 +64,39 @@ DEV_SAMPLE_SIZE = 200
 MIN_LENGTH = 9
 
 
-def main() -> None:
-    args = sys.argv[1:]
+def set_and_folder(args: list[str]) -> tuple[int, Path]:
+    """The `--set N` number (default 1) and the shared data folder."""
     number = 1
     if "--set" in args:
         at = args.index("--set")
         number = int(args[at + 1])
         del args[at : at + 2]
-    shared = Path(args[0]) if args else Path("../shared/data")
-    wordlist = shared / "opentaal" / "wordlist.txt"
-    with open(wordlist, encoding="utf-8") as f:
+    return number, Path(args[0]) if args else Path("../shared/data")
+
+
+def draws(rest: list[str], seeds: list[int], size: int) -> tuple[list[str], list[str]]:
+    """Draws `size` words with each seed in turn, each draw removed from
+    `rest` before the next; returns the last draw and what is left."""
+    sample: list[str] = []
+    for seed in seeds:
+        sample = random.Random(seed).sample(rest, size)
+        drawn = set(sample)
+        rest = [w for w in rest if w not in drawn]
+    return sample, rest
+
+
+def eligible(shared: Path) -> list[str]:
+    """The eligible entries less the test sample, sorted."""
+    with open(shared / "opentaal" / "wordlist.txt", encoding="utf-8") as f:
         entries = [line.strip() for line in f]
     candidates = sorted({w for w in entries if w.isalpha() and len(w) >= MIN_LENGTH})
     test = set(random.Random(TEST_SEED).sample(candidates, TEST_SAMPLE_SIZE))
-    rest = [w for w in candidates if w not in test]
-    for seed in DEV_SEEDS[:number]:
-        dev = random.Random(seed).sample(rest, DEV_SAMPLE_SIZE)
-        drawn = set(dev)
-        rest = [w for w in rest if w not in drawn]
+    return [w for w in candidates if w not in test]
+
+
+def main() -> None:
+    number, shared = set_and_folder(sys.argv[1:])
+    dev, _ = draws(eligible(shared), DEV_SEEDS[:number], DEV_SAMPLE_SIZE)
     for word in dev:
         print(word)
 
