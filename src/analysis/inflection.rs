@@ -1,7 +1,9 @@
 //! Dutch inflected and derived forms, recognised with the lexicon.
 //!
 //! Owns the small morphology the decompounder needs: whether a word is a
-//! conjugated verb ([`is_verb_form`], [`is_verb_stem`]) and which listed
+//! conjugated verb ([`is_verb_form`], [`is_verb_stem`], the past of a
+//! strong verb: [`is_strong_past`]) or a form of a separable verb with its
+//! particle written on ([`is_separable_verb`]: `klaarkreeg`), and which listed
 //! word an inflected or derived form comes from ([`base`]: `pollepels` from
 //! `pollepel`, `steelpannetje` from `steelpan`, `verrukking` from
 //! `verrukken`). Spelling rules: a consonant doubles after a short vowel
@@ -145,12 +147,14 @@ fn is_noun_plural(word: &str) -> bool {
     })
 }
 
-/// A form of a separable verb whose particle is written on: a particle or
-/// an adverbial adjective before an infinitive (`klaarliggen`,
-/// `achteroverliggen`, `goedleven`) or before the past of a strong verb
-/// (`klaarkreeg`, `stilhield`, `blootstonden`). Such a word is a verb, not
-/// a compound of `klaar` and `kreeg`. The plural of a listed noun is no
-/// infinitive (`vrijkaarten`: `vrijkaart`).
+/// A form of a separable verb whose particle is written on: a particle,
+/// an adverb or adjective used as one, before an infinitive
+/// (`klaarliggen`, `achteroverliggen`, `goedleven`), the past of a strong
+/// verb (`klaarkreeg`, `stilhield`, `blootstonden`) or a present
+/// participle (`voorafgaande`), or the verb's agent or `-ing` noun
+/// (`goedmaker`). Such a word is a verb or its derivation, not a compound
+/// of `klaar` and `kreeg`. The plural of a listed noun is no infinitive
+/// (`vrijkaarten`: `vrijkaart`).
 pub fn is_separable_verb(word: &str) -> bool {
     let verb_after = |particle: &str| {
         word.strip_prefix(particle).filter(|verb| verb.chars().count() >= 3).is_some_and(|verb| {
@@ -205,8 +209,9 @@ pub fn is_strong_past(word: &str) -> bool {
         })
 }
 
-/// Adjectives and adverbs that are written on to a verb like a particle
-/// (`klaarleggen`, `stilhouden`, `blootstaan`, `doodslaan`).
+/// Adjectives, adverbs and nouns that are written on to a verb like a
+/// particle (`klaarleggen`, `stilhouden`, `doodslaan`, `plaatsvinden`,
+/// `deelnemen`, `voorafgaan`).
 const ADVERBIAL_PARTICLES: &[&str] = &[
     "lastig",
     "vooraf",
