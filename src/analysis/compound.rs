@@ -70,7 +70,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::inflection::{
-    self, has_infinitive, is_separable_verb, is_strong_past, is_verb_form, is_verb_stem,
+    self, is_numeral, is_separable_verb, is_strong_past, is_verb_form, is_verb_stem, is_verbal_noun,
 };
 use super::lexicon::{self, CAPITALISED, LOWER, PLURAL};
 use super::stopwords::is_stopword;
@@ -467,19 +467,6 @@ fn part_weight(
     }
 }
 
-/// Whether `word` is an `-ing` noun or an agent noun (`-aar`, `-ster`) of
-/// a listed verb: a derivation of that verb, not a compound, whatever
-/// its letters spell (`verrukking` is `verrukken` + `-ing`, no
-/// `verruk+king`; `onderhandelaars` no `onderhand+laars`;
-/// `belangstelling` is `belangstellen` + `-ing`, no `belang+stelling`);
-/// `aardbeving` is no listed verb's noun, so `aard+beving` stands.
-fn is_verbal_noun(word: &str) -> bool {
-    ["ingen", "ing", "aars", "aren", "aar", "sters", "ster"]
-        .iter()
-        .find_map(|end| word.strip_suffix(end))
-        .is_some_and(has_infinitive)
-}
-
 /// A head that is itself a derivation with a suffix-like element
 /// (`heelkundigen`, `eerbiedwaardige`): the whole word is a derivation
 /// (`tandheelkundigen`), not a compound.
@@ -513,64 +500,6 @@ fn is_prefix_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
 /// `boerterij` no `boert+e+rij`): `rij` or `rijen` after an `e`.
 fn is_erij_suffix(word: &str, head: usize) -> bool {
     matches!(&word[head..], "rij" | "rijen") && word[..head].ends_with('e')
-}
-
-/// Whether `word` is a number written out (`honderdvijftig`,
-/// `tweeentwintigste`, folded from `tweeëntwintigste`): Dutch writes
-/// numbers as one word, and they are no compounds.
-fn is_numeral(word: &str) -> bool {
-    const NUMBERS: &[&str] = &[
-        "een",
-        "twee",
-        "drie",
-        "vier",
-        "vijf",
-        "zes",
-        "zeven",
-        "acht",
-        "negen",
-        "tien",
-        "elf",
-        "twaalf",
-        "dertien",
-        "veertien",
-        "vijftien",
-        "zestien",
-        "zeventien",
-        "achttien",
-        "negentien",
-        "twintig",
-        "dertig",
-        "veertig",
-        "vijftig",
-        "zestig",
-        "zeventig",
-        "tachtig",
-        "negentig",
-        "honderd",
-        "duizend",
-        "miljoen",
-        "miljard",
-    ];
-    let word = ["ste", "de"].iter().find_map(|end| word.strip_suffix(end)).unwrap_or(word);
-    // reach[i]: `word[..i]` is a run of numbers, `en` allowed between them.
-    let mut reach = vec![false; word.len() + 1];
-    reach[0] = true;
-    for from in 0..word.len() {
-        if !reach[from] {
-            continue;
-        }
-        for number in NUMBERS {
-            let rest = &word[from..];
-            if rest.starts_with(number) {
-                reach[from + number.len()] = true;
-            }
-            if from > 0 && rest.strip_prefix("en").is_some_and(|r| r.starts_with(number)) {
-                reach[from + 2 + number.len()] = true;
-            }
-        }
-    }
-    reach[word.len()]
 }
 
 /// A weight that grows with how many listed compounds a word makes, but

@@ -3,7 +3,9 @@
 //! Owns the small morphology the decompounder needs: whether a word is a
 //! conjugated verb ([`is_verb_form`], [`is_verb_stem`], the past of a
 //! strong verb: [`is_strong_past`]) or a form of a separable verb with its
-//! particle written on ([`is_separable_verb`]: `klaarkreeg`), and which listed
+//! particle written on ([`is_separable_verb`]: `klaarkreeg`), a derivation
+//! of a listed verb ([`is_verbal_noun`]: `belangstelling`) or a number
+//! written out ([`is_numeral`]), and which listed
 //! word an inflected or derived form comes from ([`base`]: `pollepels` from
 //! `pollepel`, `steelpannetje` from `steelpan`, `verrukking` from
 //! `verrukken`). Spelling rules: a consonant doubles after a short vowel
@@ -183,6 +185,77 @@ fn is_verbal_noun_of(particle: &str, rest: &str) -> bool {
         .filter_map(|end| rest.strip_suffix(end))
         .filter_map(infinitive)
         .any(|verb| listed(&format!("{particle}{verb}")))
+}
+
+/// Whether `word` is an `-ing` noun or an agent noun (`-aar`, `-ster`) of
+/// a listed verb: a derivation of that verb, not a compound, whatever
+/// its letters spell (`verrukking` is `verrukken` + `-ing`, no
+/// `verruk+king`; `onderhandelaars` no `onderhand+laars`;
+/// `belangstelling` is `belangstellen` + `-ing`, no `belang+stelling`);
+/// `aardbeving` is no listed verb's noun, so `aard+beving` stands.
+pub fn is_verbal_noun(word: &str) -> bool {
+    ["ingen", "ing", "aars", "aren", "aar", "sters", "ster"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end))
+        .is_some_and(has_infinitive)
+}
+
+/// Whether `word` is a number written out (`honderdvijftig`,
+/// `tweeentwintigste`, folded from `tweeëntwintigste`): Dutch writes
+/// numbers as one word, and they are no compounds.
+pub fn is_numeral(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+        "twintig",
+        "dertig",
+        "veertig",
+        "vijftig",
+        "zestig",
+        "zeventig",
+        "tachtig",
+        "negentig",
+        "honderd",
+        "duizend",
+        "miljoen",
+        "miljard",
+    ];
+    let word = ["ste", "de"].iter().find_map(|end| word.strip_suffix(end)).unwrap_or(word);
+    // reach[i]: `word[..i]` is a run of numbers, `en` allowed between them.
+    let mut reach = vec![false; word.len() + 1];
+    reach[0] = true;
+    for from in 0..word.len() {
+        if !reach[from] {
+            continue;
+        }
+        for number in NUMBERS {
+            let rest = &word[from..];
+            if rest.starts_with(number) {
+                reach[from + number.len()] = true;
+            }
+            if from > 0 && rest.strip_prefix("en").is_some_and(|r| r.starts_with(number)) {
+                reach[from + 2 + number.len()] = true;
+            }
+        }
+    }
+    reach[word.len()]
 }
 
 /// A listed infinitive: the infinitive of its own stem (`liggen` of
