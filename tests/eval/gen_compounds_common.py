@@ -24,13 +24,16 @@ Procedure:
      entries before step 1's removals);
   3. draw 200 with random.Random(13).sample(rest, 200). Seed: 13;
      for the second list (--set 2, tests/eval/compounds_common2.txt), remove
-     those 200 and draw 200 with random.Random(14). Seed: 14;
+     those 200 and draw 200 with random.Random(14). Seed: 14; for the third
+     (--set 3, tests/eval/compounds_common3.txt) likewise with
+     random.Random(15). Seed: 15;
   4. print them one per line, in the drawn order.
 
 Run from the repository root:
 
     python3 tests/eval/gen_compounds_common.py > /tmp/common_words.txt
     python3 tests/eval/gen_compounds_common.py --set 2 > /tmp/common2_words.txt
+    python3 tests/eval/gen_compounds_common.py --set 3 > /tmp/common3_words.txt
 """
 
 import sys
@@ -40,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_compounds_dev import DEV_SAMPLE_SIZE, DEV_SEEDS, draws, eligible, set_and_folder  # noqa: E402
 
 MIN_ZIPF = 3.5
-SEEDS = [13, 14]
+SEEDS = [13, 14, 15]
 
 
 def main() -> None:
