@@ -912,6 +912,9 @@ mod tests {
             "inktvisjes",
             "burgemeesters",
             "europese",
+            "planeten",
+            "nachtmerries",
+            "presenteren",
         ] {
             assert_eq!(leaves(word), None, "{word}");
         }
