@@ -70,7 +70,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::inflection::{
-    self, is_numeral, is_separable_verb, is_strong_past, is_verb_form, is_verb_stem, is_verbal_noun,
+    self, PARTICLES, is_numeral, is_separable_verb, is_strong_past, is_verb_form, is_verb_stem,
+    is_verbal_noun,
 };
 use super::lexicon::{self, CAPITALISED, LOWER, PLURAL};
 use super::stopwords::is_stopword;
@@ -98,116 +99,28 @@ fn data_words(text: &'static str) -> FxHashSet<&'static str> {
 /// tie the modifier keeps its written form (`vluchtelingen+kamp`).
 const LINKERS: &[&str] = &["", "en", "s", "e", "er"];
 
-/// Prefixes and suffixes that are not parts of a compound.
+/// Prefixes, suffixes and adverbs that are not parts of a compound,
+/// besides the particles of separable verbs ([`is_bound`]).
 const BOUND: &[&str] = &[
-    "aan",
-    "af",
-    "bij",
-    "door",
-    "in",
-    "mee",
-    "na",
-    "om",
-    "onder",
-    "op",
-    "over",
-    "toe",
-    "uit",
-    "voor",
-    "ver",
-    "be",
-    "ont",
-    "her",
-    "ge",
-    "mis",
-    "tegen",
-    "heid",
-    "heden",
-    "ing",
-    "ingen",
-    "lijk",
-    "lijke",
-    "isch",
-    "ische",
-    "baar",
-    "bare",
-    "schap",
-    "ster",
-    "sters",
-    "tje",
-    "tjes",
-    "achtig",
-    "loos",
-    "zaam",
-    "erij",
-    "ling",
-    "lingen",
-    "ig",
-    "ige",
-    "ter",
-    "tie",
-    "ties",
-    "ist",
-    "isten",
-    "eren",
-    "aal",
-    "ief",
-    "ieve",
-    "mede",
-    "weder",
-    "weer",
-    "samen",
-    "terug",
-    "achter",
-    "tussen",
-    "boven",
-    "beneden",
-    "binnen",
-    "buiten",
-    "rond",
-    "langs",
-    "thuis",
-    "vast",
-    "los",
-    "omhoog",
-    "omlaag",
-    "vooruit",
-    "achteruit",
-    "voort",
-    "neer",
-    "open",
-    "mega",
-    "micro",
-    "mono",
-    "poly",
-    "infra",
-    "super",
-    "techno",
-    "macro",
-    "hyper",
-    "ultra",
-    "pseudo",
-    "semi",
-    "neo",
-    "multi",
-    "anti",
-    "erop",
-    "eraan",
-    "erin",
-    "ervan",
-    "ermee",
-    "erover",
-    "eruit",
-    "erbij",
-    "ertoe",
-    "erdoor",
-    "ervoor",
-    "erna",
-    "eronder",
-    "eraf",
-    "erom",
-    "ertegen",
+    "ver", "be", "ont", "her", "ge", "mis", "heid", "heden", "ing", "ingen", "lijk", "lijke",
+    "isch", "ische", "baar", "bare", "schap", "ster", "sters", "tje", "tjes", "achtig", "loos",
+    "zaam", "erij", "ling", "lingen", "ig", "ige", "ter", "tie", "ties", "ist", "isten", "eren",
+    "aal", "ief", "ieve", "mede", "weder", "weer", "tussen", "boven", "beneden", "binnen",
+    "buiten", "voort", "mega", "micro", "mono", "poly", "infra", "super", "techno", "macro",
+    "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop", "eraan", "erin", "ervan",
+    "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor", "erna", "eronder", "eraf",
+    "erom", "ertegen",
 ];
+
+/// Particles of separable verbs that are words too and may be parts
+/// (`weg+restaurant`).
+const FREE_PARTICLES: &[&str] = &["weg", "dicht", "heen", "voorbij"];
+
+/// Whether `part` is a bound form, never a compound part: a prefix, a
+/// suffix or a particle of a separable verb (`aan+val`, `veilig+heid`).
+fn is_bound(part: &str) -> bool {
+    BOUND.contains(&part) || PARTICLES.contains(&part) && !FREE_PARTICLES.contains(&part)
+}
 
 /// Heads that make derivations, not compounds: `bestuurskundig`,
 /// `kloekzinnig`, `eerbiedwaardig`, `collageachtig`. Their inflected forms
@@ -431,7 +344,7 @@ fn part_weight(
     attested: u16,
 ) -> f64 {
     let len = part.chars().count();
-    if len < 3 || BOUND.contains(&part) || (len <= 7 && is_stopword(part)) {
+    if len < 3 || is_bound(part) || (len <= 7 && is_stopword(part)) {
         return 0.0;
     }
     // Three letters are too often an accident (`inblik+ten`, `pre+mier`):
@@ -643,7 +556,7 @@ fn extend(
 /// `from`, spell a prefix or particle: `buiten` is no `buit+en`, `achter`
 /// no `acht+er` (`buitendeur`, `achterdak` are prefix words).
 fn spells_a_bound_form(word: &str, spans: &[Span], from: usize) -> bool {
-    spans.last().is_some_and(|&(start, end)| end < from && BOUND.contains(&&word[start..from]))
+    spans.last().is_some_and(|&(start, end)| end < from && is_bound(&word[start..from]))
 }
 
 /// Geometric mean of the part weights, times 0.8 per part beyond two (0.5

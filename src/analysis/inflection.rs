@@ -367,10 +367,9 @@ fn is_separable_participle(word: &str) -> bool {
 }
 
 /// Particles of separable verbs (`uit` in `uitvliegen`, `uitgevlogen`).
-/// Most are also in the decompounder's list of bound forms, which cannot
-/// be parts; `weg`, `dicht`, `heen` and `voorbij` are particles here but
-/// words that may be parts there (`weg+restaurant`), so the lists differ.
-const PARTICLES: &[&str] = &[
+/// The decompounder takes them as bound forms, no parts, except the ones
+/// that are words too (`weg+restaurant`).
+pub const PARTICLES: &[&str] = &[
     "aan",
     "af",
     "bij",
