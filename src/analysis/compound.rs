@@ -105,11 +105,11 @@ const BOUND: &[&str] = &[
     "ver", "be", "ont", "her", "ge", "mis", "heid", "heden", "ing", "ingen", "lijk", "lijke",
     "isch", "ische", "baar", "bare", "schap", "ster", "sters", "tje", "tjes", "achtig", "loos",
     "zaam", "erij", "ling", "lingen", "ig", "ige", "ter", "tie", "ties", "ist", "isten", "eren",
-    "aal", "ief", "ieve", "mede", "weder", "weer", "tussen", "boven", "beneden", "binnen",
-    "buiten", "voort", "mega", "micro", "mono", "poly", "infra", "super", "techno", "macro",
-    "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop", "eraan", "erin", "ervan",
-    "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor", "erna", "eronder", "eraf",
-    "erom", "ertegen",
+    "aal", "ief", "ieve", "abel", "abele", "ibel", "ibele", "mede", "weder", "weer", "tussen",
+    "boven", "beneden", "binnen", "buiten", "voort", "mega", "micro", "mono", "poly", "infra",
+    "super", "techno", "macro", "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop",
+    "eraan", "erin", "ervan", "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor",
+    "erna", "eronder", "eraf", "erom", "ertegen",
 ];
 
 /// Particles of separable verbs that are words too and may be parts
@@ -408,11 +408,17 @@ fn is_prefix_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
     })
 }
 
-/// Whether the head starting at byte `head` is the `rij` of the suffix
-/// `-erij` (`zetterijen` is `zetten` + `-erij`, no `zette+rijen`;
-/// `boerterij` no `boert+e+rij`): `rij` or `rijen` after an `e`.
-fn is_erij_suffix(word: &str, head: usize) -> bool {
-    matches!(&word[head..], "rij" | "rijen") && word[..head].ends_with('e')
+/// Whether the head starting at byte `head` is the end of a suffix, not a
+/// word: the `rij` of `-erij` (`zetterijen` is `zetten` + `-erij`, no
+/// `zette+rijen`; `boerterij` no `boert+e+rij`) or the `uur` of the Latin
+/// `-ectuur` (`prefectuur`, `architectuur` are no `prefect+uur`), or the
+/// `lang` of a span of time (`eeuwenlang`, `urenlange`: an adverb, no
+/// `eeuw+lang`).
+fn is_suffix_head(word: &str, head: usize) -> bool {
+    let (before, rest) = word.split_at(head);
+    matches!(rest, "rij" | "rijen") && before.ends_with('e')
+        || matches!(rest, "uur" | "uren") && before.ends_with("ect")
+        || matches!(rest, "lang" | "lange") && before.ends_with("en")
 }
 
 /// A weight that grows with how many listed compounds a word makes, but
@@ -458,7 +464,7 @@ fn best_split(
             }
             let part = &word[from..to];
             if to == word.len() {
-                if from > 0 && !is_erij_suffix(word, from) {
+                if from > 0 && !is_suffix_head(word, from) {
                     let w = weight(part, entry, Role::Head, false);
                     if w > 0.0 {
                         // A linker is not taken from a head that is a word
@@ -747,7 +753,9 @@ mod tests {
 
     #[test]
     fn numbers_written_out_are_no_compounds() {
-        for word in ["honderdvijftig", "tweeentwintigste", "drieduizend", "vijfenzeventig"] {
+        for word in
+            ["honderdvijftig", "tweeentwintigste", "drieduizend", "vijfenzeventig", "anderhalf"]
+        {
             assert_eq!(leaves(word), None, "{word}");
         }
         split_as("tienkamper", &["tien", "kamper"]);
@@ -759,6 +767,21 @@ mod tests {
             assert_eq!(leaves(word), None, "{word}");
         }
         split_as("bomenrij", &["bomen", "rij"]);
+    }
+
+    #[test]
+    fn suffixes_that_spell_words_are_no_heads() {
+        for word in ["prefectuur", "acceptabel", "eeuwenlang", "urenlange"] {
+            assert_eq!(leaves(word), None, "{word}: no prefect+uur, accept+abel, eeuw+lang");
+        }
+        split_as("contacturen", &["contact", "uren"]);
+    }
+
+    #[test]
+    fn the_noun_of_a_particle_verb_is_no_compound() {
+        assert_eq!(leaves("achteruitgang"), None, "achteruitgaan, no achteruit+gang");
+        split_as("wapenstilstand", &["wapen", "stilstand"]);
+        split_as("waterstand", &["water", "stand"]);
     }
 
     #[test]
@@ -777,6 +800,7 @@ mod tests {
             "achteroverliggen",
             "goedmaker",
             "ineenvloeien",
+            "stopzetten",
         ] {
             assert_eq!(leaves(word), None, "{word}");
         }
@@ -828,6 +852,8 @@ mod tests {
             "planeten",
             "nachtmerries",
             "presenteren",
+            "hoofdstukken",
+            "middeleeuwse",
         ] {
             assert_eq!(leaves(word), None, "{word}");
         }

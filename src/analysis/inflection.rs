@@ -134,19 +134,24 @@ fn takes_past(stem: &str, end: &str) -> bool {
 /// tense is listed with its plural (`escorteerde`, `escorteerden`), which
 /// makes it look like a noun; it is none.
 fn is_noun_plural(word: &str) -> bool {
-    let noun = |w: &str| {
-        w.len() >= 3 && lexicon::lookup(w).is_some_and(|e| e.is(LOWER | PLURAL)) && !is_past(w)
-    };
     // `gevallen`: the lexicon marks no plural with a doubled consonant.
     let doubled_noun = |stem: &str| {
         let single = undouble(stem);
         single.len() < stem.len() && single.len() >= 3 && listed(&single) && !is_past(&single)
     };
-    ["en", "s", "n"].iter().any(|end| {
-        word.strip_suffix(end).is_some_and(|stem| {
-            noun(stem) || noun(&undouble(stem)) || *end == "en" && doubled_noun(stem)
-        })
-    })
+    is_marked_plural(word) || word.strip_suffix("en").is_some_and(doubled_noun)
+}
+
+/// The plural of a noun the lexicon marks as having one (`vrijkaarten`
+/// of `vrijkaart`), doubled consonants left out: `stopzetten` is no
+/// plural of the verb form `stopzet`.
+fn is_marked_plural(word: &str) -> bool {
+    let noun = |w: &str| {
+        w.len() >= 3 && lexicon::lookup(w).is_some_and(|e| e.is(LOWER | PLURAL)) && !is_past(w)
+    };
+    ["en", "s", "n"]
+        .iter()
+        .any(|end| word.strip_suffix(end).is_some_and(|stem| noun(stem) || noun(&undouble(stem))))
 }
 
 /// A form of a separable verb whose particle is written on: a particle,
@@ -161,7 +166,7 @@ pub fn is_separable_verb(word: &str) -> bool {
     let verb_after = |particle: &str| {
         word.strip_prefix(particle).filter(|verb| verb.chars().count() >= 3).is_some_and(|verb| {
             is_strong_past(verb)
-                || is_infinitive(verb) && !is_noun_plural(word)
+                || is_infinitive(verb) && !is_marked_plural(word)
                 || is_present_participle(verb)
                 || is_verbal_noun_of(particle, verb)
         })
@@ -198,6 +203,27 @@ pub fn is_verbal_noun(word: &str) -> bool {
         .iter()
         .find_map(|end| word.strip_suffix(end))
         .is_some_and(has_infinitive)
+        || is_stem_noun_of_particle_verb(word)
+}
+
+/// Whether `word` is the noun of `gaan`, `staan` or `slaan` with the
+/// particle of a listed separable verb before it (`achteruitgang` of
+/// `achteruitgaan`, `stilstand` of `stilstaan`, `neerslag` of
+/// `neerslaan`): a derivation, not `achteruit+gang`. `waterstand` stays a
+/// compound: `waterstaan` is no verb.
+fn is_stem_noun_of_particle_verb(word: &str) -> bool {
+    const NOUNS: &[(&str, &str)] = &[
+        ("gangen", "gaan"),
+        ("gang", "gaan"),
+        ("standen", "staan"),
+        ("stand", "staan"),
+        ("slagen", "slaan"),
+        ("slag", "slaan"),
+    ];
+    NOUNS.iter().any(|(noun, verb)| {
+        word.strip_suffix(noun)
+            .is_some_and(|particle| !particle.is_empty() && listed(&format!("{particle}{verb}")))
+    })
 }
 
 /// Whether `word` is a number written out (`honderdvijftig`,
@@ -236,6 +262,8 @@ pub fn is_numeral(word: &str) -> bool {
         "duizend",
         "miljoen",
         "miljard",
+        "anderhalf",
+        "anderhalve",
     ];
     let word = ["ste", "de"].iter().find_map(|end| word.strip_suffix(end)).unwrap_or(word);
     // reach[i]: `word[..i]` is a run of numbers, `en` allowed between them.
