@@ -26,7 +26,8 @@ Procedure:
      for the second list (--set 2, tests/eval/compounds_common2.txt), remove
      those 200 and draw 200 with random.Random(14). Seed: 14; for the third
      (--set 3, tests/eval/compounds_common3.txt) likewise with
-     random.Random(15). Seed: 15;
+     random.Random(15). Seed: 15; for the fourth (--set 4,
+     tests/eval/compounds_common4.txt) with random.Random(16). Seed: 16;
   4. print them one per line, in the drawn order.
 
 Run from the repository root:
@@ -34,6 +35,7 @@ Run from the repository root:
     python3 tests/eval/gen_compounds_common.py > /tmp/common_words.txt
     python3 tests/eval/gen_compounds_common.py --set 2 > /tmp/common2_words.txt
     python3 tests/eval/gen_compounds_common.py --set 3 > /tmp/common3_words.txt
+    python3 tests/eval/gen_compounds_common.py --set 4 > /tmp/common4_words.txt
 """
 
 import sys
@@ -43,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_compounds_dev import DEV_SAMPLE_SIZE, DEV_SEEDS, draws, eligible, set_and_folder  # noqa: E402
 
 MIN_ZIPF = 3.5
-SEEDS = [13, 14, 15]
+SEEDS = [13, 14, 15, 16]
 
 
 def main() -> None:
