@@ -106,10 +106,10 @@ const BOUND: &[&str] = &[
     "isch", "ische", "baar", "bare", "schap", "ster", "sters", "tje", "tjes", "achtig", "loos",
     "zaam", "erij", "ling", "lingen", "ig", "ige", "ter", "tie", "ties", "ist", "isten", "eren",
     "aal", "ief", "ieve", "abel", "abele", "ibel", "ibele", "mede", "weder", "weer", "tussen",
-    "boven", "beneden", "binnen", "buiten", "voort", "mega", "micro", "mono", "poly", "infra",
-    "super", "techno", "macro", "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop",
-    "eraan", "erin", "ervan", "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor",
-    "erna", "eronder", "eraf", "erom", "ertegen",
+    "boven", "beneden", "binnen", "buiten", "voort", "mega", "micro", "mono", "poly", "hypo",
+    "infra", "super", "techno", "macro", "hyper", "ultra", "pseudo", "semi", "neo", "multi",
+    "anti", "erop", "eraan", "erin", "ervan", "ermee", "erover", "eruit", "erbij", "ertoe",
+    "erdoor", "ervoor", "erna", "eronder", "eraf", "erom", "ertegen",
 ];
 
 /// Particles of separable verbs that are words too and may be parts
@@ -130,7 +130,7 @@ const SUFFIXOIDS: &[&str] = &[
     "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
     "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
     "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig", "gewijs",
-    "loze",
+    "loze", "wording",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -363,6 +363,7 @@ fn part_weight(
     // pass: `pres`, `vers` are verb forms that begin many words).
     let free = len != 4 || place_ok;
     match role {
+        Role::Modifier if is_superlative(part) => 0.0,
         Role::Modifier if free || entry.modifiers >= attested => productivity(entry.modifiers),
         Role::Head if free || entry.heads >= attested => {
             // A head that is a noun by its listed plural is taken for a
@@ -377,6 +378,37 @@ fn part_weight(
             productivity(entry.heads)
         }
         _ => 0.0,
+    }
+}
+
+/// A superlative (`volst` of `vol`, `hoogst` of `hoog`: the comparative
+/// and the inflected form are listed, `voller` and `volle`, `hoger` and
+/// `hoge`), which modifies no compound (`volstrekt` is no `volst+rekt`).
+fn is_superlative(part: &str) -> bool {
+    let listed = |w: &str| lexicon::lookup(w).is_some_and(|e| e.is(LOWER));
+    part.strip_suffix("st").is_some_and(|stem| {
+        let inflected = adjective_stem(stem);
+        stem.chars().count() >= 3
+            && listed(stem)
+            && ["er", "e"].iter().all(|end| listed(&format!("{inflected}{end}")))
+    })
+}
+
+/// The stem an adjective takes before `-e` and `-er`: a short vowel
+/// doubles the consonant after it (`vol`, `voll-`), a long one is written
+/// single before it (`hoog`, `hog-`).
+fn adjective_stem(adjective: &str) -> String {
+    let chars: Vec<char> = adjective.chars().collect();
+    let n = chars.len();
+    let vowel = |c: char| "aeiou".contains(c);
+    match chars.as_slice() {
+        [.., a, b, c] if a == b && vowel(*a) && !vowel(*c) => {
+            let mut out: String = chars[..n - 2].iter().collect();
+            out.push(*c);
+            out
+        }
+        [.., a, b, c] if !vowel(*a) && vowel(*b) && !vowel(*c) => format!("{adjective}{c}"),
+        _ => adjective.to_string(),
     }
 }
 
@@ -775,6 +807,18 @@ mod tests {
             assert_eq!(leaves(word), None, "{word}: no prefect+uur, accept+abel, eeuw+lang");
         }
         split_as("contacturen", &["contact", "uren"]);
+    }
+
+    #[test]
+    fn common_words_of_the_fourth_list_stay_whole() {
+        // tests/eval/compounds_common4.txt: a Greek prefix, a suffix-like
+        // head, separable participles and a superlative modifier.
+        for word in
+            ["hypothese", "bewustwording", "tegenovergestelde", "overeengekomen", "volstrekt"]
+        {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+        split_as("feestdagen", &["feest", "dagen"]);
     }
 
     #[test]

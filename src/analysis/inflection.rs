@@ -431,6 +431,9 @@ pub const PARTICLES: &[&str] = &[
     "vooruit",
     "omhoog",
     "omlaag",
+    "tegenover",
+    "overeen",
+    "teweeg",
 ];
 
 /// A weak past tense (`escorteerde`, `barstte`): a listed verb's stem and
