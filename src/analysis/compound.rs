@@ -34,22 +34,27 @@
 //!   `belangstelling` no `belang+stelling`); conjugated
 //!   verbs, participles included, neither split nor head a compound
 //!   ([`super::inflection::is_verb_form`]: `escorteerden`, `gereedgezet`);
-//!   Latin and Greek prefixes (`mega`, `micro`, `mono`, `super`) are no
-//!   parts, nor is a modifier that with its linker spells a prefix
-//!   (`buitendeur` is no `buit+en+deur`);
+//!   Latin and Greek prefixes (`mega`, `micro`, `mono`, `super`, `trans`,
+//!   `vice`, `aarts`, `aller`) are no parts, nor is a modifier that with
+//!   its linker spells a prefix (`buitendeur` is no `buit+en+deur`), nor
+//!   a superlative (`volstrekt` is no `volst+rekt`);
 //!   the past tense is told from a noun by its spelling rule ('t kofschip:
 //!   `warmte` is no past of `warmen`, whose past is `warmde`);
 //! - separable verbs whose particle is an adverb or adjective, and their
 //!   agent and `-ing` nouns, are verbs and derivations, not compounds
 //!   (`klaarliggen`, `stilhield`, `goedmaker`:
 //!   [`super::inflection::is_separable_verb`]); numbers written out
-//!   (`honderdvijftig`), the suffix `-erij` (`zetterijen` is no
-//!   `zette+rijen`) and three-letter function words (`stripper` is no
-//!   `strip+per`) split nothing;
+//!   (`honderdvijftig`), suffixes that spell words (`-erij`: `zetterijen`
+//!   is no `zette+rijen`; `-ectuur`, `-abel`, `-lang` after a plural:
+//!   `prefectuur`, `acceptabel`, `eeuwenlang`) and three-letter function
+//!   words (`stripper` is no `strip+per`) split nothing;
 //! - a word in very common use (`ziekenhuis`, `helemaal`) does not split
 //!   on its own, nor does an unstressed prefix before a listed word that
 //!   does not split (`betekenen` is `be+tekenen`, no `bete+kenen`); the
 //!   past of a strong verb heads nothing (`schaar+sliepen`);
+//! - a linker is not taken from a head that is a word with it
+//!   (`water+stand`, no `water+s+tand`), unless that word is much rarer
+//!   (`krijg+s+macht`, no `krijg+smacht`);
 //! - neighbouring parts that make a listed word which does not split on
 //!   its own are one part (`ozon+houdende`, not `ozon+houd+ende`);
 //! - a rarely used name listed only with a capital (a street, a village:
@@ -107,9 +112,10 @@ const BOUND: &[&str] = &[
     "zaam", "erij", "ling", "lingen", "ig", "ige", "ter", "tie", "ties", "ist", "isten", "eren",
     "aal", "ief", "ieve", "abel", "abele", "ibel", "ibele", "mede", "weder", "weer", "tussen",
     "boven", "beneden", "binnen", "buiten", "voort", "mega", "micro", "mono", "poly", "hypo",
-    "infra", "super", "techno", "macro", "hyper", "ultra", "pseudo", "semi", "neo", "multi",
-    "anti", "erop", "eraan", "erin", "ervan", "ermee", "erover", "eruit", "erbij", "ertoe",
-    "erdoor", "ervoor", "erna", "eronder", "eraf", "erom", "ertegen",
+    "aarts", "aller", "opper", "para", "trans", "vice", "infra", "super", "techno", "macro",
+    "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop", "eraan", "erin", "ervan",
+    "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor", "erna", "eronder", "eraf",
+    "erom", "ertegen",
 ];
 
 /// Particles of separable verbs that are words too and may be parts
@@ -130,7 +136,7 @@ const SUFFIXOIDS: &[&str] = &[
     "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
     "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
     "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig", "gewijs",
-    "loze", "wording",
+    "loze", "wording", "tijdig",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -500,11 +506,15 @@ fn best_split(
                     let w = weight(part, entry, Role::Head, false);
                     if w > 0.0 {
                         // A linker is not taken from a head that is a word
-                        // with it: `water+stand`, not `water+s+tand`.
+                        // with it, used at least as often: `water+stand`,
+                        // not `water+s+tand`, but `krijg+s+macht`, not
+                        // `krijg+smacht`.
                         let absorbs = |l: &str| {
                             let head = &word[from - l.len()..to];
-                            lexicon::lookup(head)
-                                .is_some_and(|e| weight(head, e, Role::Head, false) > 0.0)
+                            lexicon::lookup(head).is_some_and(|e| {
+                                e.zipf.saturating_add(20) >= entry.zipf
+                                    && weight(head, e, Role::Head, false) > 0.0
+                            })
                         };
                         finished.extend(close(&best, word, from, to, w, &absorbs));
                     }
@@ -785,9 +795,15 @@ mod tests {
 
     #[test]
     fn numbers_written_out_are_no_compounds() {
-        for word in
-            ["honderdvijftig", "tweeentwintigste", "drieduizend", "vijfenzeventig", "anderhalf"]
-        {
+        for word in [
+            "honderdvijftig",
+            "tweeentwintigste",
+            "drieduizend",
+            "vijfenzeventig",
+            "anderhalf",
+            "honderdduizenden",
+            "zevenhonderdnegen",
+        ] {
             assert_eq!(leaves(word), None, "{word}");
         }
         split_as("tienkamper", &["tien", "kamper"]);
@@ -819,6 +835,36 @@ mod tests {
             assert_eq!(leaves(word), None, "{word}");
         }
         split_as("feestdagen", &["feest", "dagen"]);
+    }
+
+    #[test]
+    fn common_words_of_the_zipf_3_5_band_stay_whole() {
+        // Read in the lexicon's words used at Zipf 3.5 to 4.0: prefixes
+        // (`aarts-`, `aller-`, `opper-`, `para-`, `trans-`, `vice-`), the
+        // suffix-like `-tijdig`, separable verbs and participles.
+        for word in [
+            "aartsbisschop",
+            "allereerst",
+            "oppervlakkig",
+            "paragraaf",
+            "transactie",
+            "vicepresident",
+            "vroegtijdig",
+            "vooraanstaande",
+            "vreemdgaan",
+            "tegenaanval",
+            "verstoord",
+            "weggegaan",
+        ] {
+            assert_eq!(leaves(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_rare_word_takes_no_linker_from_a_common_head() {
+        split_as("krijgsmacht", &["krijg", "macht"]);
+        split_as("hongersnood", &["honger", "nood"]);
+        split_as("waterstand", &["water", "stand"]);
     }
 
     #[test]
@@ -898,6 +944,8 @@ mod tests {
             "presenteren",
             "hoofdstukken",
             "middeleeuwse",
+            "plattegronden",
+            "gewoonweg",
         ] {
             assert_eq!(leaves(word), None, "{word}");
         }

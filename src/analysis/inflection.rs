@@ -1,11 +1,14 @@
 //! Dutch inflected and derived forms, recognised with the lexicon.
 //!
 //! Owns the small morphology the decompounder needs: whether a word is a
-//! conjugated verb ([`is_verb_form`], [`is_verb_stem`], the past of a
+//! conjugated verb ([`is_verb_form`] with the participles of prefixed
+//! verbs, `verstoord`; [`is_verb_stem`], the past of a
 //! strong verb: [`is_strong_past`]) or a form of a separable verb with its
 //! particle written on ([`is_separable_verb`]: `klaarkreeg`), a derivation
-//! of a listed verb ([`is_verbal_noun`]: `belangstelling`) or a number
-//! written out ([`is_numeral`]), and which listed
+//! of a listed verb ([`is_verbal_noun`]: `belangstelling`, and the nouns
+//! of `gaan`, `staan`, `slaan` after a particle: `achteruitgang`) or a
+//! number written out, ordinals and plurals included ([`is_numeral`]:
+//! `honderdduizenden`), and which listed
 //! word an inflected or derived form comes from ([`base`]: `pollepels` from
 //! `pollepel`, `steelpannetje` from `steelpan`, `verrukking` from
 //! `verrukken`). Spelling rules: a consonant doubles after a short vowel
@@ -111,6 +114,15 @@ pub fn is_verb_form(word: &str) -> bool {
     ["t", "te", "de", "ten", "den", "end", "ende"].iter().any(|end| {
         word.strip_suffix(end).is_some_and(|stem| takes_past(stem, end) && has_infinitive(stem))
     }) || is_separable_participle(word)
+        || is_prefixed_participle(word)
+}
+
+/// The participle of a verb with an unstressed prefix, which takes no
+/// `ge-` (`verstoord` of `verstoren`, `bereid` of `bereiden`), not a
+/// compound of `verst` and `oord`.
+fn is_prefixed_participle(word: &str) -> bool {
+    ["be", "ver", "ont", "her"].iter().any(|p| word.starts_with(p))
+        && word.strip_suffix('d').is_some_and(|stem| takes_past(stem, "de") && has_infinitive(stem))
 }
 
 /// Whether the ending `end` fits the verb stem `stem` by the spelling rule
@@ -265,15 +277,23 @@ pub fn is_numeral(word: &str) -> bool {
         "anderhalf",
         "anderhalve",
     ];
-    let word = ["ste", "de"].iter().find_map(|end| word.strip_suffix(end)).unwrap_or(word);
-    // reach[i]: `word[..i]` is a run of numbers, `en` allowed between them.
+    // An ordinal (`-ste`, `-de`) or a plural (`duizenden`) of one.
+    std::iter::once(word)
+        .chain(["ste", "de", "en"].iter().filter_map(|end| word.strip_suffix(end)))
+        .any(|w| is_run_of_numbers(w, NUMBERS))
+}
+
+/// Whether `word` is `numbers` one after another, `en` allowed between
+/// them (`vijfenzeventig`).
+fn is_run_of_numbers(word: &str, numbers: &[&str]) -> bool {
+    // reach[i]: `word[..i]` is a run of numbers.
     let mut reach = vec![false; word.len() + 1];
     reach[0] = true;
     for from in 0..word.len() {
         if !reach[from] {
             continue;
         }
-        for number in NUMBERS {
+        for number in numbers {
             let rest = &word[from..];
             if rest.starts_with(number) {
                 reach[from + number.len()] = true;
@@ -314,6 +334,9 @@ pub fn is_strong_past(word: &str) -> bool {
 /// particle (`klaarleggen`, `stilhouden`, `doodslaan`, `plaatsvinden`,
 /// `deelnemen`, `voorafgaan`).
 const ADVERBIAL_PARTICLES: &[&str] = &[
+    "bezig",
+    "vooraan",
+    "vreemd",
     "lastig",
     "vooraf",
     "tentoon",
@@ -380,8 +403,8 @@ const STRONG_PASTS: &[&str] = &[
 fn is_separable_participle(word: &str) -> bool {
     word.match_indices("ge").filter(|&(at, _)| at >= 2).any(|(at, _)| {
         let (particle, rest) = (&word[..at], &word[at + 2..]);
-        // A strong participle after a particle (`uitgevlogen`).
-        if PARTICLES.contains(&particle) && rest.ends_with("en") && listed(word) {
+        // A strong participle after a particle (`uitgevlogen`, `weggegaan`).
+        if PARTICLES.contains(&particle) && rest.ends_with('n') && listed(word) {
             return true;
         }
         let Some(stem) = rest.strip_suffix('t').or_else(|| rest.strip_suffix('d')) else {
@@ -434,6 +457,7 @@ pub const PARTICLES: &[&str] = &[
     "tegenover",
     "overeen",
     "teweeg",
+    "tegenaan",
 ];
 
 /// A weak past tense (`escorteerde`, `barstte`): a listed verb's stem and
