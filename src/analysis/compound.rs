@@ -389,14 +389,17 @@ fn part_weight(
 
 /// A superlative (`volst` of `vol`, `hoogst` of `hoog`: the comparative
 /// and the inflected form are listed, `voller` and `volle`, `hoger` and
-/// `hoge`), which modifies no compound (`volstrekt` is no `volst+rekt`).
+/// `hoge`; `benedenst` of the bound `beneden`), which modifies no compound
+/// (`volstrekt` is no `volst+rekt`, `benedenstrooms` no
+/// `benedenst+rooms`).
 fn is_superlative(part: &str) -> bool {
     let listed = |w: &str| lexicon::lookup(w).is_some_and(|e| e.is(LOWER));
     part.strip_suffix("st").is_some_and(|stem| {
         let inflected = adjective_stem(stem);
-        stem.chars().count() >= 3
-            && listed(stem)
-            && ["er", "e"].iter().all(|end| listed(&format!("{inflected}{end}")))
+        is_bound(stem)
+            || stem.chars().count() >= 3
+                && listed(stem)
+                && ["er", "e"].iter().all(|end| listed(&format!("{inflected}{end}")))
     })
 }
 
@@ -829,9 +832,14 @@ mod tests {
     fn common_words_of_the_fourth_list_stay_whole() {
         // tests/eval/compounds_common4.txt: a Greek prefix, a suffix-like
         // head, separable participles and a superlative modifier.
-        for word in
-            ["hypothese", "bewustwording", "tegenovergestelde", "overeengekomen", "volstrekt"]
-        {
+        for word in [
+            "hypothese",
+            "bewustwording",
+            "tegenovergestelde",
+            "overeengekomen",
+            "volstrekt",
+            "benedenstrooms",
+        ] {
             assert_eq!(leaves(word), None, "{word}");
         }
         split_as("feestdagen", &["feest", "dagen"]);
