@@ -198,7 +198,7 @@ fn random_words_judged_before_tuning() {
     // The targets are precision 0.95 and recall 0.85; the floors
     // sit just under what the rules reach (EVALUATION.md).
     let s = score("compounds_random.txt");
-    assert!(s.precision() >= 0.92 && s.recall() >= 0.89, "see the errors above");
+    assert!(s.precision() >= 0.93 && s.recall() >= 0.89, "see the errors above");
 }
 
 #[test]
