@@ -118,6 +118,20 @@ const BOUND: &[&str] = &[
     "erom", "ertegen",
 ];
 
+/// Greek and Latin combining forms that end words and are no heads
+/// (`foto+grafisch`, `porno+grafische`; `grafiek` is a word).
+const COMBINING_FORMS: &[&str] = &[
+    "grafie",
+    "grafisch",
+    "grafische",
+    "logie",
+    "logisch",
+    "logische",
+    "cratie",
+    "cratisch",
+    "cratische",
+];
+
 /// Particles of separable verbs that are words too and may be parts
 /// (`weg+restaurant`).
 const FREE_PARTICLES: &[&str] = &["weg", "dicht", "heen", "voorbij"];
@@ -125,7 +139,9 @@ const FREE_PARTICLES: &[&str] = &["weg", "dicht", "heen", "voorbij"];
 /// Whether `part` is a bound form, never a compound part: a prefix, a
 /// suffix or a particle of a separable verb (`aan+val`, `veilig+heid`).
 fn is_bound(part: &str) -> bool {
-    BOUND.contains(&part) || PARTICLES.contains(&part) && !FREE_PARTICLES.contains(&part)
+    BOUND.contains(&part)
+        || COMBINING_FORMS.contains(&part)
+        || PARTICLES.contains(&part) && !FREE_PARTICLES.contains(&part)
 }
 
 /// Heads that make derivations, not compounds: `bestuurskundig`,
@@ -136,7 +152,7 @@ const SUFFIXOIDS: &[&str] = &[
     "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
     "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
     "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig", "gewijs",
-    "loze", "wording", "tijdig",
+    "loze", "wording", "tijdig", "zalig",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -902,6 +918,10 @@ mod tests {
             "tegenaanval",
             "verstoord",
             "weggegaan",
+            "stilgestaan",
+            "fotografisch",
+            "pornografische",
+            "rampzalig",
         ] {
             assert_eq!(leaves(word), None, "{word}");
         }

@@ -403,8 +403,11 @@ const STRONG_PASTS: &[&str] = &[
 fn is_separable_participle(word: &str) -> bool {
     word.match_indices("ge").filter(|&(at, _)| at >= 2).any(|(at, _)| {
         let (particle, rest) = (&word[..at], &word[at + 2..]);
-        // A strong participle after a particle (`uitgevlogen`, `weggegaan`).
-        if PARTICLES.contains(&particle) && rest.ends_with('n') && listed(word) {
+        // A strong participle after a particle (`uitgevlogen`, `weggegaan`,
+        // `stilgestaan`).
+        let particle_like =
+            PARTICLES.contains(&particle) || ADVERBIAL_PARTICLES.contains(&particle);
+        if particle_like && rest.ends_with('n') && listed(word) {
             return true;
         }
         let Some(stem) = rest.strip_suffix('t').or_else(|| rest.strip_suffix('d')) else {
