@@ -152,7 +152,7 @@ const SUFFIXOIDS: &[&str] = &[
     "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
     "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
     "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig", "gewijs",
-    "loze", "wording", "tijdig", "zalig",
+    "loze", "wording", "tijdig", "zalig", "daags",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -922,6 +922,7 @@ mod tests {
             "fotografisch",
             "pornografische",
             "rampzalig",
+            "tweedaagse",
         ] {
             assert_eq!(leaves(word), None, "{word}");
         }
@@ -1020,6 +1021,7 @@ mod tests {
             "middeleeuwse",
             "plattegronden",
             "gewoonweg",
+            "paddenstoelen",
         ] {
             assert_eq!(leaves(word), None, "{word}");
         }
