@@ -334,7 +334,6 @@ pub fn is_strong_past(word: &str) -> bool {
 /// particle (`klaarleggen`, `stilhouden`, `doodslaan`, `plaatsvinden`,
 /// `deelnemen`, `voorafgaan`).
 const ADVERBIAL_PARTICLES: &[&str] = &[
-    "bezig",
     "vooraan",
     "vreemd",
     "lastig",
