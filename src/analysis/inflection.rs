@@ -19,7 +19,7 @@
 use super::lexicon::{self, LOWER, PLURAL};
 
 /// A listed lower-case word.
-fn listed(word: &str) -> bool {
+pub fn listed(word: &str) -> bool {
     lexicon::lookup(word).is_some_and(|e| e.is(LOWER))
 }
 
@@ -486,16 +486,25 @@ pub fn has_infinitive(stem: &str) -> bool {
 /// doubled consonant after a short vowel (`schoppen`), one vowel of a long
 /// one dropped (`annexeren`), or `f`/`s` voiced (`leven`, `reizen`).
 fn infinitive(stem: &str) -> Option<String> {
+    with_vowel_ending(stem, "en")
+}
+
+/// `stem` with an ending that starts with a vowel (`-en`, `-e`, `-er`),
+/// spelled as the lexicon lists it: the consonant doubled after a short
+/// vowel (`vol` → `volle`), a long vowel written single (`hoog` →
+/// `hoger`), `f` and `s` voiced (`leef` → `leven`); `None` when no such
+/// form is listed or the stem is shorter than three letters.
+pub fn with_vowel_ending(stem: &str, ending: &str) -> Option<String> {
     if stem.chars().count() < 3 {
         return None;
     }
     let chars: Vec<char> = stem.chars().collect();
     let n = chars.len();
-    let mut forms = vec![format!("{stem}en"), format!("{stem}{}en", chars[n - 1])];
+    let mut forms = vec![format!("{stem}{ending}"), format!("{stem}{}{ending}", chars[n - 1])];
     if n >= 3 && chars[n - 2] == chars[n - 3] {
         let mut short: String = chars[..n - 2].iter().collect();
         short.push(chars[n - 1]);
-        forms.push(format!("{short}en"));
+        forms.push(format!("{short}{ending}"));
     }
     let voiced = match chars[n - 1] {
         'f' => Some('v'),
@@ -504,7 +513,7 @@ fn infinitive(stem: &str) -> Option<String> {
     };
     if let Some(v) = voiced {
         let base: String = chars[..n - 1].iter().collect();
-        forms.push(format!("{base}{v}en"));
+        forms.push(format!("{base}{v}{ending}"));
     }
     forms.into_iter().find(|f| listed(f))
 }
