@@ -353,14 +353,15 @@ fn expand_parts(word: &str, parts: Vec<Span>, is_place: &dyn Fn(&str) -> bool) -
     out
 }
 
-/// Whether every part of `part` is a word of four letters or more used at
-/// least [`EXPAND_PART_ZIPF`]: a lexicalised part whose pieces are rare
+/// Whether every part of `part` is a word of four letters or more, or a
+/// three-letter word of [`SHORT_PARTS`] (`spoor+weg`, `grond+wet`), used
+/// at least [`EXPAND_PART_ZIPF`]: a lexicalised part whose pieces are rare
 /// stays one (`bedevaart` is no `bede+vaart`, `chromosoom` no
 /// `chromo+oom`).
 fn all_in_common_use(part: &str, inner: &[Span]) -> bool {
     inner.iter().all(|&(f, t)| {
         let piece = &part[f..t];
-        piece.chars().count() >= 4
+        (piece.chars().count() >= 4 || SHORT_PARTS.contains(&piece))
             && lexicon::lookup(piece).is_some_and(|e| e.frequency() >= EXPAND_PART_ZIPF)
     })
 }
@@ -1013,6 +1014,10 @@ mod tests {
         split_as("tuinbouwbedrijf", &["tuin", "bouw", "bedrijf"]);
         split_as("ruimtevaarttechniek", &["ruimte", "vaart", "techniek"]);
         split_as("bedevaartkerken", &["bedevaart", "kerken"]);
+        // Short pieces count when they may be parts at all (`weg`, `wet`).
+        split_as("spoorwegstation", &["spoor", "weg", "station"]);
+        split_as("grondwetswijziging", &["grond", "wet", "wijziging"]);
+        split_as("melkwegstelsel", &["melkweg", "stelsel"]);
     }
 
     #[test]
