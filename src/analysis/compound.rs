@@ -35,7 +35,9 @@
 //!   verbs, participles included, neither split nor head a compound
 //!   ([`super::inflection::is_verb_form`]: `escorteerden`, `gereedgezet`);
 //!   Latin and Greek prefixes (`mega`, `micro`, `mono`, `super`, `trans`,
-//!   `vice`, `aarts`, `aller`) are no parts, nor is a modifier that with
+//!   `vice`, `aarts`, `aller`, `contra`, `extra`; `post` before a Latinate
+//!   adjective: `postmodern`) are no parts, nor are verbs borrowed with
+//!   `-eren` (`modelleren` is no `model+leren`), nor is a modifier that with
 //!   its linker spells a prefix (`buitendeur` is no `buit+en+deur`), nor
 //!   a superlative (`volstrekt` is no `volst+rekt`), nor an intensifier
 //!   before an adjective (`gloed+nieuw`, `spier+naakt`, `honds+brutaal`
@@ -77,8 +79,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::inflection::{
-    self, PARTICLES, is_numeral, is_separable_verb, is_strong_past, is_verb_form, is_verb_stem,
-    is_verbal_noun, listed, with_vowel_ending,
+    self, PARTICLES, is_numeral, is_romance_verb, is_separable_verb, is_strong_past, is_verb_form,
+    is_verb_stem, is_verbal_noun, listed, with_vowel_ending,
 };
 use super::lexicon::{self, CAPITALISED, LOWER, PLURAL};
 use super::stopwords::is_stopword;
@@ -117,7 +119,7 @@ const BOUND: &[&str] = &[
     "aarts", "aller", "opper", "para", "trans", "vice", "infra", "super", "techno", "macro",
     "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop", "eraan", "erin", "ervan",
     "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor", "erna", "eronder", "eraf",
-    "erom", "ertegen",
+    "erom", "ertegen", "contra", "extra",
 ];
 
 /// Greek and Latin combining forms that end words and are no heads
@@ -309,7 +311,7 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         return None;
     }
     let spans = best_spans(word, entry, first_may_be_place, is_place)?;
-    if is_intensified_adjective(word, &spans) {
+    if is_intensified_adjective(word, &spans) || is_latin_prefix_word(word, &spans) {
         return None;
     }
     // Words that split only by their letters: verbs, derivations and
@@ -319,6 +321,7 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         || is_prefix_derivation(word, is_place)
         || is_verbal_noun(word)
         || is_numeral(word)
+        || is_romance_verb(word)
     {
         return None;
     }
@@ -571,6 +574,20 @@ fn is_prefix_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
             rest.chars().count() >= 4 && listed(rest) && spans(rest, is_place).is_none()
         })
     })
+}
+
+/// Whether `word` is `post` before a Latinate adjective or `-isme` noun,
+/// the Latin prefix, not the noun `post` (mail): `postmodern`,
+/// `posttraumatische`, `postkoloniaal`, `postimpressionist` are
+/// derivations; `post+kantoor`, `post+bode` are compounds.
+fn is_latin_prefix_word(word: &str, spans: &[Span]) -> bool {
+    const LATINATE: &[&str] = &[
+        "aal", "ale", "isch", "ische", "ief", "ieve", "air", "aire", "eel", "ele", "ern", "erne",
+        "isme", "ist", "isten",
+    ];
+    spans.len() == 2
+        && &word[..spans[1].0] == "post"
+        && LATINATE.iter().any(|end| word.ends_with(end))
 }
 
 /// Whether the head starting at byte `head` is the end of a suffix, not a
@@ -957,6 +974,26 @@ mod tests {
             "benedenstrooms",
         ]);
         split_as("feestdagen", &["feest", "dagen"]);
+    }
+
+    #[test]
+    fn latin_prefixes_and_borrowed_verbs_make_no_compounds() {
+        // `post` before a Latinate adjective or -isme noun is the prefix,
+        // `contra` and `extra` are prefixes always, and a verb borrowed
+        // with -eren is one word (no `model+leren`, `pres+veren`).
+        stay_whole(&[
+            "postmoderne",
+            "posttraumatische",
+            "postkoloniale",
+            "contrarevolutie",
+            "contraspionage",
+            "extraterritoriale",
+            "modelleren",
+            "jongleren",
+            "preserveren",
+        ]);
+        split_as("postkantoor", &["post", "kantoor"]);
+        split_as("hoofdkwartieren", &["hoofd", "kwartieren"]);
     }
 
     #[test]

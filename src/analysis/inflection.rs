@@ -142,6 +142,17 @@ fn takes_past(stem: &str, end: &str) -> bool {
     }
 }
 
+/// A verb borrowed with `-eren` (`extraheren`, `preserveren`,
+/// `modelleren`: its `-eert` or `-eerde` is listed), a simplex word and no
+/// compound of `extra` and `heren` or `model` and `leren` — unless the
+/// lexicon marks it as a noun's plural too. Nouns in `-eren` (`lammeren`,
+/// `kwartieren`) have no such forms.
+pub fn is_romance_verb(word: &str) -> bool {
+    word.strip_suffix("eren")
+        .is_some_and(|stem| listed(&format!("{stem}eert")) || listed(&format!("{stem}eerde")))
+        && !is_noun_plural(word)
+}
+
 /// The plural of a listed noun (`velden`, `poten`, `gevallen`). A past
 /// tense is listed with its plural (`escorteerde`, `escorteerden`), which
 /// makes it look like a noun; it is none.
