@@ -119,7 +119,7 @@ const BOUND: &[&str] = &[
     "aarts", "aller", "opper", "para", "trans", "vice", "infra", "super", "techno", "macro",
     "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop", "eraan", "erin", "ervan",
     "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor", "erna", "eronder", "eraf",
-    "erom", "ertegen", "contra", "extra",
+    "erom", "ertegen", "contra", "extra", "sief", "sieve",
 ];
 
 /// Greek and Latin combining forms that end words and are no heads
@@ -167,11 +167,11 @@ const SUFFIXOIDS: &[&str] = &[
 /// compounds with adjectives (`vuur+vast`, `sneeuw+zeker`, `hart+verscheurend`).
 const INTENSIFIERS: &[&str] = &[
     "ape", "apen", "beeld", "bere", "beren", "bliksem", "bloed", "dol", "dood", "doods", "git",
-    "glas", "gloed", "gort", "haar", "honds", "ijs", "ijzer", "inkt", "kei", "kern", "knal",
-    "knetter", "kots", "kraak", "kristal", "kurk", "loei", "lood", "mier", "moeder", "nagel",
-    "oer", "pek", "peper", "piep", "pijl", "pik", "pimpel", "pot", "reuze", "reuzen", "smoor",
-    "snik", "snoei", "spier", "spik", "splinter", "spot", "staal", "stapel", "steen", "stik",
-    "stok", "stom", "straal", "stront", "vlijm", "wild", "zeik", "zonne",
+    "glas", "gloed", "gort", "haar", "honds", "ijs", "ijzer", "inkt", "kei", "kern", "klink",
+    "knal", "knetter", "kots", "kraak", "kristal", "kurk", "loei", "lood", "mier", "moeder",
+    "nagel", "oer", "pek", "peper", "piep", "pijl", "pik", "pimpel", "pot", "reuze", "reuzen",
+    "smoor", "snik", "snoei", "spier", "spik", "splinter", "spot", "staal", "stapel", "steen",
+    "stik", "stok", "stom", "straal", "stront", "vlijm", "wild", "zeik", "zonne",
 ];
 
 /// The adjectives intensifiers go with. A closed list: many adjectives are
@@ -311,9 +311,6 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         return None;
     }
     let spans = best_spans(word, entry, first_may_be_place, is_place)?;
-    if is_intensified_adjective(word, &spans) || is_latin_prefix_word(word, &spans) {
-        return None;
-    }
     // Words that split only by their letters: verbs, derivations and
     // numbers (checked after the split, which most words do not have).
     if is_verb_form(word)
@@ -334,6 +331,9 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         None => spans,
     };
     let spans = merge_whole_words(word, spans, is_place)?;
+    if is_intensified_adjective(word, &spans) || is_latin_prefix_word(word, &spans) {
+        return None;
+    }
     Some(expand_parts(word, spans, is_place))
 }
 
@@ -601,6 +601,7 @@ fn is_suffix_head(word: &str, head: usize) -> bool {
     matches!(rest, "rij" | "rijen") && before.ends_with('e')
         || matches!(rest, "uur" | "uren") && before.ends_with("ect")
         || matches!(rest, "lang" | "lange") && before.ends_with("en")
+        || matches!(rest, "list" | "listen") && before.ends_with('a')
 }
 
 /// A weight that grows with how many listed compounds a word makes, but
@@ -1009,6 +1010,8 @@ mod tests {
             "pimpelpaarse",
             "knalrode",
             "stokoude",
+            "spotgoedkoop",
+            "klinkklare",
         ]);
         // Before a noun, or a colour after a material, they are parts; so
         // is a noun that merely ends like an adjective's -e form.
@@ -1093,6 +1096,22 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_whose_stem_looks_like_a_noun_is_still_a_verb() {
+        // The lexicon lists `doodbloed` and `goedvind` like nouns with a
+        // plural; their listed `-t` forms say they are verbs. A present
+        // singular after a particle is a verb too, unless it is a noun.
+        stay_whole(&["doodbloeden", "goedvinden", "bijtekenen", "overslaat", "doodgaat"]);
+        split_as("deelstaat", &["deel", "staat"]);
+        split_as("vrijkaart", &["vrij", "kaart"]);
+    }
+
+    #[test]
+    fn latinate_suffixes_are_no_heads() {
+        // `-alist` and `-ssief` are suffixes, not the words `list`, `sief`.
+        stay_whole(&["generalist", "moralisten", "expressief", "regressief"]);
+    }
+
+    #[test]
     fn a_listed_word_that_does_not_split_alone_is_one_part() {
         split_as("ozonhoudende", &["ozon", "houdende"]);
     }
@@ -1142,6 +1161,8 @@ mod tests {
             "plattegronden",
             "gewoonweg",
             "paddenstoelen",
+            "zeemeeuwen",
+            "statushouders",
         ]);
         split_as("brandweerkazernes", &["brandweer", "kazernes"]);
     }

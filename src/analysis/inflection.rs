@@ -189,12 +189,32 @@ pub fn is_separable_verb(word: &str) -> bool {
     let verb_after = |particle: &str| {
         word.strip_prefix(particle).filter(|verb| verb.chars().count() >= 3).is_some_and(|verb| {
             is_strong_past(verb)
-                || is_infinitive(verb) && !is_marked_plural(word)
+                || is_infinitive(verb) && (!is_marked_plural(word) || has_listed_present(word))
+                || is_present_tense(verb)
                 || is_present_participle(verb)
                 || is_verbal_noun_of(particle, verb)
         })
     };
     PARTICLES.iter().chain(ADVERBIAL_PARTICLES).any(|p| verb_after(p))
+}
+
+/// Whether the infinitive `word` has its present singular listed
+/// (`doodbloedt` of `doodbloeden`, `vrijkomt` of `vrijkomen`): a verb,
+/// even where the lexicon lists its stem like a noun with a plural
+/// (`doodbloed`); nouns have no such form (`vrijkaartt`).
+fn has_listed_present(word: &str) -> bool {
+    word.strip_suffix("en").is_some_and(|stem| {
+        respellings(stem).iter().any(|s| !s.ends_with('t') && listed(&format!("{s}t")))
+    })
+}
+
+/// A present singular (`geeft`, `slaat`): a listed verb's stem and `-t`,
+/// and no noun with a listed plural (`kaart`, `staat`, `kist`: `deelstaat`
+/// and `vrijkaart` are compounds).
+fn is_present_tense(word: &str) -> bool {
+    word.strip_suffix('t')
+        .is_some_and(|stem| has_infinitive(stem) || is_infinitive(&format!("{stem}n")))
+        && lexicon::lookup(word).is_none_or(|e| !e.is(PLURAL))
 }
 
 /// A present participle (`gaande`, `lopend`): an infinitive and `-d` or
