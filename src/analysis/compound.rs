@@ -246,6 +246,10 @@ const LEXICALISED_ZIPF: f64 = 5.0;
 /// judged words and lost none, 3.0 made one wrong split worse.
 const EXPAND_PART_ZIPF: f64 = 3.5;
 
+/// How much more often a modifier with an `s` must be used than without
+/// it to keep the `s` ([`with_own_s`]).
+const OWN_S_ZIPF: f64 = 1.0;
+
 /// Shortest word that may be split, in characters.
 const MIN_COMPOUND: usize = 7;
 /// Most parts in one compound.
@@ -334,7 +338,32 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
     if is_intensified_adjective(word, &spans) || is_latin_prefix_word(word, &spans) {
         return None;
     }
+    let spans = with_own_s(word, spans);
     Some(expand_parts(word, spans, is_place))
+}
+
+/// Each modifier whose linking `s` belongs to it given to it: a modifier
+/// that with the `s` spells a word much commoner than itself, and not a
+/// plural in `-s`, is that word (`kruis+punt`, not `krui+s+punt`: `krui`
+/// is a verb stem; `beurs+gang`, `koers+daling`, `fitness+centrum`), while
+/// `oorlog+s+misdaden` and `asielzoeker+s+centrum` keep the linker.
+fn with_own_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    for i in 0..spans.len() - 1 {
+        let (from, to) = spans[i];
+        if spans[i + 1].0 != to + 1 || !word[to..].starts_with('s') {
+            continue;
+        }
+        let (bare, with_s) = (&word[from..to], &word[from..=to]);
+        let (Some(b), Some(w)) = (lexicon::lookup(bare), lexicon::lookup(with_s)) else {
+            continue;
+        };
+        // `bewoners`, `poffertjes`: a plural in -s, whose s is a linker.
+        let plural = ["er", "el", "em", "en", "e", "aar"].iter().any(|e| bare.ends_with(e));
+        if w.is(LOWER) && !plural && w.frequency() >= b.frequency() + OWN_S_ZIPF {
+            spans[i].1 = to + 1;
+        }
+    }
+    spans
 }
 
 /// Each part that splits on its own into words in common use replaced by
@@ -564,12 +593,13 @@ fn ends_in_suffixoid(part: &str) -> bool {
         .any(|s| bare.len() > s.len() && (bare.ends_with(s) || part.ends_with(s)))
 }
 
-/// A word made of an unstressed prefix and a listed word that does not
-/// split itself (`betekenen` of `tekenen`, `verstappen` of `stappen`): a
+/// A word made of an unstressed prefix (or the negating `on`) and a listed
+/// word that does not split itself (`betekenen` of `tekenen`, `verstappen`
+/// of `stappen`, `onvrijwillige` of `vrijwillige`): a
 /// derivation, whatever else its letters spell (`bete+kenen`,
 /// `vers+tappen`). `gevechtsport` is no such word: `vechtsport` splits.
 fn is_prefix_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
-    ["be", "ge", "ver", "ont", "her"].iter().any(|prefix| {
+    ["be", "ge", "ver", "ont", "her", "on"].iter().any(|prefix| {
         word.strip_prefix(prefix).is_some_and(|rest| {
             rest.chars().count() >= 4 && listed(rest) && spans(rest, is_place).is_none()
         })
@@ -595,13 +625,18 @@ fn is_latin_prefix_word(word: &str, spans: &[Span]) -> bool {
 /// `zette+rijen`; `boerterij` no `boert+e+rij`) or the `uur` of the Latin
 /// `-ectuur` (`prefectuur`, `architectuur` are no `prefect+uur`), or the
 /// `lang` of a span of time (`eeuwenlang`, `urenlange`: an adverb, no
-/// `eeuw+lang`).
+/// `eeuw+lang`), or the endings `-alist` (`generalist`) and, of adverbs,
+/// `-erwijs` after an adjective (`logischerwijs`, `normalerwijze`; not
+/// `vervoer+wijze`) and `-shalve` (`gemakshalve`).
 fn is_suffix_head(word: &str, head: usize) -> bool {
     let (before, rest) = word.split_at(head);
     matches!(rest, "rij" | "rijen") && before.ends_with('e')
         || matches!(rest, "uur" | "uren") && before.ends_with("ect")
         || matches!(rest, "lang" | "lange") && before.ends_with("en")
         || matches!(rest, "list" | "listen") && before.ends_with('a')
+        || matches!(rest, "wijs" | "wijze")
+            && ["lijker", "ischer", "iger", "ender", "aler"].iter().any(|e| before.ends_with(e))
+        || rest == "halve" && before.ends_with('s')
 }
 
 /// A weight that grows with how many listed compounds a word makes, but
@@ -1103,6 +1138,29 @@ mod tests {
         stay_whole(&["doodbloeden", "goedvinden", "bijtekenen", "overslaat", "doodgaat"]);
         split_as("deelstaat", &["deel", "staat"]);
         split_as("vrijkaart", &["vrij", "kaart"]);
+    }
+
+    #[test]
+    fn a_modifier_keeps_its_own_s() {
+        // `kruis`, `beurs` are far commoner than `krui`, `beur`; a plural
+        // in -s keeps its s as a linker.
+        split_as("kruispunt", &["kruis", "punt"]);
+        split_as("beursgang", &["beurs", "gang"]);
+        split_as("asielzoekerscentrum", &["asielzoeker", "centrum"]);
+        split_as("bewonersavond", &["bewoner", "avond"]);
+    }
+
+    #[test]
+    fn adverb_endings_and_negations_are_no_compounds() {
+        stay_whole(&[
+            "logischerwijs",
+            "normalerwijze",
+            "gemakshalve",
+            "veiligheidshalve",
+            "onvrijwillige",
+            "onevenwichtig",
+        ]);
+        split_as("vervoerwijze", &["vervoer", "wijze"]);
     }
 
     #[test]
