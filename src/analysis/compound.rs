@@ -119,7 +119,7 @@ const BOUND: &[&str] = &[
     "aarts", "aller", "opper", "para", "trans", "vice", "infra", "super", "techno", "macro",
     "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop", "eraan", "erin", "ervan",
     "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor", "erna", "eronder", "eraf",
-    "erom", "ertegen", "contra", "extra", "sief", "sieve",
+    "erom", "ertegen", "contra", "extra", "sief", "sieve", "zeer",
 ];
 
 /// Greek and Latin combining forms that end words and are no heads
@@ -136,6 +136,10 @@ const COMBINING_FORMS: &[&str] = &[
     "cratische",
 ];
 
+/// Rare words that are never parts but often look like one: the linker
+/// `s` and a common head (`seis` in `kwaliteit+s+eisen`, `veiligheid+s+eisen`).
+const NOT_PARTS: &[&str] = &["seis"];
+
 /// Particles of separable verbs that are words too and may be parts
 /// (`weg+restaurant`).
 const FREE_PARTICLES: &[&str] = &["weg", "dicht", "heen", "voorbij"];
@@ -144,6 +148,7 @@ const FREE_PARTICLES: &[&str] = &["weg", "dicht", "heen", "voorbij"];
 /// suffix or a particle of a separable verb (`aan+val`, `veilig+heid`).
 fn is_bound(part: &str) -> bool {
     BOUND.contains(&part)
+        || NOT_PARTS.contains(&part)
         || COMBINING_FORMS.contains(&part)
         || PARTICLES.contains(&part) && !FREE_PARTICLES.contains(&part)
 }
@@ -168,10 +173,10 @@ const SUFFIXOIDS: &[&str] = &[
 const INTENSIFIERS: &[&str] = &[
     "ape", "apen", "beeld", "bere", "beren", "bliksem", "bloed", "dol", "dood", "doods", "git",
     "glas", "gloed", "gort", "haar", "honds", "ijs", "ijzer", "inkt", "kei", "kern", "klink",
-    "knal", "knetter", "kots", "kraak", "kristal", "kurk", "loei", "lood", "mier", "moeder",
-    "nagel", "oer", "pek", "peper", "piep", "pijl", "pik", "pimpel", "pot", "reuze", "reuzen",
-    "smoor", "snik", "snoei", "spier", "spik", "splinter", "spot", "staal", "stapel", "steen",
-    "stik", "stok", "stom", "straal", "stront", "vlijm", "wild", "zeik", "zonne",
+    "knal", "knetter", "knots", "kots", "kraak", "kristal", "kurk", "loei", "lood", "mier",
+    "moeder", "nagel", "oer", "pek", "peper", "piep", "pijl", "pik", "pimpel", "pot", "reuze",
+    "reuzen", "smoor", "snik", "snoei", "spier", "spik", "splinter", "spot", "staal", "stapel",
+    "steen", "stik", "stok", "stom", "straal", "stront", "vlijm", "wild", "zeik", "zonne",
 ];
 
 /// The adjectives intensifiers go with. A closed list: many adjectives are
@@ -208,7 +213,7 @@ const SHORT_PARTS: &[&str] = &[
     "gas", "zee", "wet", "bos", "lid", "hof", "ijs", "oog", "kop", "weg", "dag", "bal", "dak",
     "dam", "dek", "eed", "kas", "kat", "lam", "les", "lot", "mes", "net", "pad", "pak", "pen",
     "pot", "rol", "tol", "vat", "vis", "wal", "wol", "zon", "bus", "vee", "tas", "tax", "oom",
-    "top", "uur", "vak", "jaar", "kind", "olie", "auto",
+    "top", "uur", "vak", "eis", "jaar", "kind", "olie", "auto",
 ];
 
 /// Three-letter words in common use that are no content words, so no
@@ -1047,6 +1052,7 @@ mod tests {
             "stokoude",
             "spotgoedkoop",
             "klinkklare",
+            "knotsgekke",
         ]);
         // Before a noun, or a colour after a material, they are parts; so
         // is a noun that merely ends like an adjective's -e form.
@@ -1148,6 +1154,14 @@ mod tests {
         split_as("beursgang", &["beurs", "gang"]);
         split_as("asielzoekerscentrum", &["asielzoeker", "centrum"]);
         split_as("bewonersavond", &["bewoner", "avond"]);
+    }
+
+    #[test]
+    fn eis_is_a_part_and_seis_and_zeer_are_none() {
+        split_as("kwaliteitseisen", &["kwaliteit", "eisen"]);
+        split_as("looneis", &["loon", "eis"]);
+        split_as("zeereizen", &["zee", "reizen"]);
+        split_as("zeerecht", &["zee", "recht"]);
     }
 
     #[test]
