@@ -336,6 +336,10 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
     // `vrucht+zak`).
     let spans = match inflection::base(word).filter(|_| !first_may_be_place) {
         Some(base) if BLOCKED.contains(base.as_str()) => return None,
+        // A participle used as an adjective (`teleurgestelde`).
+        Some(base) if word.strip_suffix('e') == Some(base.as_str()) && is_verb_form(&base) => {
+            return None;
+        }
         Some(base) => as_base_splits(word, &base, spans, is_place)?,
         None => spans,
     };
@@ -1032,6 +1036,7 @@ mod tests {
             "modelleren",
             "jongleren",
             "preserveren",
+            "traceerbare",
         ]);
         split_as("postkantoor", &["post", "kantoor"]);
         split_as("hoofdkwartieren", &["hoofd", "kwartieren"]);
@@ -1142,6 +1147,9 @@ mod tests {
         // plural; their listed `-t` forms say they are verbs. A present
         // singular after a particle is a verb too, unless it is a noun.
         stay_whole(&["doodbloeden", "goedvinden", "bijtekenen", "overslaat", "doodgaat"]);
+        // A participle as an adjective is a verb form too, and `gerust`
+        // is written on like a particle.
+        stay_whole(&["teleurgestelde", "vrijgemaakte", "geruststellen"]);
         split_as("deelstaat", &["deel", "staat"]);
         split_as("vrijkaart", &["vrij", "kaart"]);
     }

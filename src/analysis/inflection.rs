@@ -146,8 +146,13 @@ fn takes_past(stem: &str, end: &str) -> bool {
 /// `modelleren`: its `-eert` or `-eerde` is listed), a simplex word and no
 /// compound of `extra` and `heren` or `model` and `leren` — unless the
 /// lexicon marks it as a noun's plural too. Nouns in `-eren` (`lammeren`,
-/// `kwartieren`) have no such forms.
+/// `kwartieren`) have no such forms. Its adjective in `-eerbaar` is one
+/// word too (`traceerbaar`).
 pub fn is_romance_verb(word: &str) -> bool {
+    if let Some(stem) = ["eerbaar", "eerbare"].iter().find_map(|end| word.strip_suffix(end)) {
+        // Its adjective in -eerbaar (`traceerbaar`, no `trac+eerbaar`).
+        return is_romance_verb(&format!("{stem}eren"));
+    }
     word.strip_suffix("eren")
         .is_some_and(|stem| listed(&format!("{stem}eert")) || listed(&format!("{stem}eerde")))
         && !is_noun_plural(word)
@@ -405,6 +410,7 @@ const ADVERBIAL_PARTICLES: &[&str] = &[
     "wakker",
     "gade",
     "teleur",
+    "gerust",
     "kenbaar",
     "lam",
     "stop",
