@@ -366,8 +366,12 @@ fn with_own_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
         let (Some(b), Some(w)) = (lexicon::lookup(bare), lexicon::lookup(with_s)) else {
             continue;
         };
-        // `bewoners`, `poffertjes`: a plural in -s, whose s is a linker.
-        let plural = ["er", "el", "em", "en", "e", "aar"].iter().any(|e| bare.ends_with(e));
+        // `bewoners`, `poffertjes`: a plural in -s, whose s is a linker
+        // (an unstressed -er: `koer+s` is `koers`).
+        let plural = ["el", "em", "en", "e", "aar"].iter().any(|e| bare.ends_with(e))
+            || bare
+                .strip_suffix("er")
+                .is_some_and(|stem| stem.chars().last().is_some_and(|c| !"aeiou".contains(c)));
         if w.is(LOWER) && !plural && w.frequency() >= b.frequency() + OWN_S_ZIPF {
             spans[i].1 = to + 1;
         }
@@ -636,7 +640,7 @@ fn is_latin_prefix_word(word: &str, spans: &[Span]) -> bool {
 /// `lang` of a span of time (`eeuwenlang`, `urenlange`: an adverb, no
 /// `eeuw+lang`), or the endings `-alist` (`generalist`) and, of adverbs,
 /// `-erwijs` after an adjective (`logischerwijs`, `normalerwijze`; not
-/// `vervoer+wijze`) and `-shalve` (`gemakshalve`).
+/// `vervoer+wijze`), `-shalve` (`gemakshalve`) and `-deels` (`goeddeels`).
 fn is_suffix_head(word: &str, head: usize) -> bool {
     let (before, rest) = word.split_at(head);
     matches!(rest, "rij" | "rijen") && before.ends_with('e')
@@ -646,6 +650,7 @@ fn is_suffix_head(word: &str, head: usize) -> bool {
         || matches!(rest, "wijs" | "wijze")
             && ["lijker", "ischer", "iger", "ender", "aler"].iter().any(|e| before.ends_with(e))
         || rest == "halve" && before.ends_with('s')
+        || rest == "deels"
 }
 
 /// A weight that grows with how many listed compounds a word makes, but
@@ -1149,7 +1154,7 @@ mod tests {
         stay_whole(&["doodbloeden", "goedvinden", "bijtekenen", "overslaat", "doodgaat"]);
         // A participle as an adjective is a verb form too, and `gerust`
         // is written on like a particle.
-        stay_whole(&["teleurgestelde", "vrijgemaakte", "geruststellen"]);
+        stay_whole(&["teleurgestelde", "vrijgemaakte", "geruststellen", "verderzetten"]);
         split_as("deelstaat", &["deel", "staat"]);
         split_as("vrijkaart", &["vrij", "kaart"]);
     }
@@ -1160,6 +1165,7 @@ mod tests {
         // in -s keeps its s as a linker.
         split_as("kruispunt", &["kruis", "punt"]);
         split_as("beursgang", &["beurs", "gang"]);
+        split_as("koersdaling", &["koers", "daling"]);
         split_as("asielzoekerscentrum", &["asielzoeker", "centrum"]);
         split_as("bewonersavond", &["bewoner", "avond"]);
     }
@@ -1179,6 +1185,7 @@ mod tests {
             "normalerwijze",
             "gemakshalve",
             "veiligheidshalve",
+            "goeddeels",
             "onvrijwillige",
             "onevenwichtig",
         ]);

@@ -411,6 +411,7 @@ const ADVERBIAL_PARTICLES: &[&str] = &[
     "gade",
     "teleur",
     "gerust",
+    "verder",
     "kenbaar",
     "lam",
     "stop",
