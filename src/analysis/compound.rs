@@ -123,7 +123,7 @@ const BOUND: &[&str] = &[
 ];
 
 /// Greek and Latin combining forms that end words and are no heads
-/// (`foto+grafisch`, `porno+grafische`; `grafiek` is a word).
+/// (`foto+grafisch`, `porno+grafische`, `radio+loog`; `grafiek` is a word).
 const COMBINING_FORMS: &[&str] = &[
     "grafie",
     "grafisch",
@@ -134,6 +134,8 @@ const COMBINING_FORMS: &[&str] = &[
     "cratie",
     "cratisch",
     "cratische",
+    "loog",
+    "logen",
 ];
 
 /// Rare words that are never parts but often look like one: the linker
@@ -367,8 +369,10 @@ fn with_own_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
             continue;
         };
         // `bewoners`, `poffertjes`: a plural in -s, whose s is a linker
-        // (an unstressed -er: `koer+s` is `koers`).
-        let plural = ["el", "em", "en", "e", "aar"].iter().any(|e| bare.ends_with(e))
+        // (an unstressed -er, an -aar agent: `koer+s` is `koers`, `kaar+s`
+        // is `kaars`).
+        let plural = ["el", "em", "en", "e"].iter().any(|e| bare.ends_with(e))
+            || bare.ends_with("aar") && bare.chars().count() >= 5
             || bare
                 .strip_suffix("er")
                 .is_some_and(|stem| stem.chars().last().is_some_and(|c| !"aeiou".contains(c)));
@@ -1095,6 +1099,7 @@ mod tests {
             "stilgestaan",
             "fotografisch",
             "pornografische",
+            "radioloog",
             "rampzalig",
             "tweedaagse",
         ]);
@@ -1166,6 +1171,7 @@ mod tests {
         split_as("kruispunt", &["kruis", "punt"]);
         split_as("beursgang", &["beurs", "gang"]);
         split_as("koersdaling", &["koers", "daling"]);
+        split_as("kaarsvlam", &["kaars", "vlam"]);
         split_as("asielzoekerscentrum", &["asielzoeker", "centrum"]);
         split_as("bewonersavond", &["bewoner", "avond"]);
     }
