@@ -29,6 +29,7 @@ mod aliases;
 mod boundaries;
 mod compound;
 mod inflection;
+mod intensified;
 pub mod lexicon;
 mod names;
 mod stem;
