@@ -959,6 +959,7 @@ mod tests {
             "jongleren",
             "preserveren",
             "traceerbare",
+            "traceerbaarheid",
         ]);
         split_as("postkantoor", &["post", "kantoor"]);
         split_as("hoofdkwartieren", &["hoofd", "kwartieren"]);
@@ -980,6 +981,7 @@ mod tests {
             "spotgoedkoop",
             "klinkklare",
             "knotsgekke",
+            "hagelnieuwe",
         ]);
         // Before a noun, or a colour after a material, they are parts; so
         // is a noun that merely ends like an adjective's -e form.

@@ -149,7 +149,9 @@ fn takes_past(stem: &str, end: &str) -> bool {
 /// `kwartieren`) have no such forms. Its adjective in `-eerbaar` is one
 /// word too (`traceerbaar`).
 pub fn is_romance_verb(word: &str) -> bool {
-    if let Some(stem) = ["eerbaar", "eerbare"].iter().find_map(|end| word.strip_suffix(end)) {
+    if let Some(stem) =
+        ["eerbaarheid", "eerbaar", "eerbare"].iter().find_map(|end| word.strip_suffix(end))
+    {
         // Its adjective in -eerbaar (`traceerbaar`, no `trac+eerbaar`).
         return is_romance_verb(&format!("{stem}eren"));
     }

@@ -16,11 +16,12 @@
 /// compounds with adjectives (`vuur+vast`, `sneeuw+zeker`, `hart+verscheurend`).
 const INTENSIFIERS: &[&str] = &[
     "ape", "apen", "beeld", "bere", "beren", "bliksem", "bloed", "dol", "dood", "doods", "git",
-    "glas", "gloed", "gort", "haar", "honds", "ijs", "ijzer", "inkt", "kei", "kern", "klink",
-    "knal", "knetter", "knots", "kots", "kraak", "kristal", "kurk", "loei", "lood", "mier",
-    "moeder", "nagel", "oer", "pek", "peper", "piep", "pijl", "pik", "pimpel", "pot", "reuze",
-    "reuzen", "smoor", "snik", "snoei", "spier", "spik", "splinter", "spot", "staal", "stapel",
-    "steen", "stik", "stok", "stom", "straal", "stront", "vlijm", "wild", "zeik", "zonne",
+    "glas", "gloed", "gort", "haar", "hagel", "honds", "ijs", "ijzer", "inkt", "kei", "kern",
+    "klink", "knal", "knetter", "knots", "kots", "kraak", "kristal", "kurk", "loei", "lood",
+    "mier", "moeder", "nagel", "oer", "pek", "peper", "piep", "pijl", "pik", "pimpel", "pot",
+    "reuze", "reuzen", "smoor", "snik", "snoei", "spier", "spik", "splinter", "spot", "staal",
+    "stapel", "steen", "stik", "stok", "stom", "straal", "stront", "vlijm", "wild", "zeik",
+    "zonne",
 ];
 
 /// The adjectives intensifiers go with. A closed list: many adjectives are
