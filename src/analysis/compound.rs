@@ -982,6 +982,7 @@ mod tests {
             "klinkklare",
             "knotsgekke",
             "hagelnieuwe",
+            "kraakheldere",
         ]);
         // Before a noun, or a colour after a material, they are parts; so
         // is a noun that merely ends like an adjective's -e form.

@@ -54,7 +54,7 @@ pub fn base(word: &str) -> Option<String> {
 /// with a doubled consonant undone (`pann` → `pan`), with a long vowel
 /// written double (`pastorat` → `pastoraat`), with `z`/`v` unvoiced
 /// (`huiz` → `huis`).
-fn respellings(stem: &str) -> Vec<String> {
+pub(super) fn respellings(stem: &str) -> Vec<String> {
     let chars: Vec<char> = stem.chars().collect();
     let n = chars.len();
     let mut out = vec![stem.to_string()];

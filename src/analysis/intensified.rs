@@ -8,6 +8,8 @@
 //! ordinary parts (`ijs+beer`, `bloed+druk`); the word list does not say
 //! which words are adjectives, hence the closed lists.
 
+use super::inflection::respellings;
+
 /// Nouns and adjectives that, written before an adjective, only say
 /// "very" (ANS: versterkende samenstellingen): `gloed+nieuw`,
 /// `ijs+koud`, `pimpel+paars`, `honds+brutaal`, `doods+bang`. Such a word
@@ -71,28 +73,19 @@ fn is_form_of(head: &str, adjectives: &[&str]) -> bool {
     adjectives.iter().any(|adj| *adj == head || is_e_form(head, adj))
 }
 
-/// Whether `head` is `adj` + `-e` as Dutch spells it: a consonant doubled
-/// after a short vowel (`natte`), a long vowel written single (`dure`),
-/// `s` and `f` voiced (`grijze`, `dove`). `grootte` is no form of `groot`.
+/// Whether `head` is `adj` + `-e`: the stem before the `-e`, written as it
+/// stands alone ([`respellings`]: `natt` → `nat`, `dur` →
+/// `duur`, `grijz` → `grijs`, `dov` → `doof`), is `adj`. A consonant is
+/// doubled only after a short vowel: `grootte` is no form of `groot`.
 fn is_e_form(head: &str, adj: &str) -> bool {
-    let Some(stem) = head.strip_suffix('e') else {
-        return false;
-    };
-    let a: Vec<char> = adj.chars().collect();
-    let n = a.len();
+    head.strip_suffix('e').is_some_and(|stem| {
+        !doubled_after_two_vowels(stem) && respellings(stem).iter().any(|s| s == adj)
+    })
+}
+
+/// `groott`: a doubled last consonant after two vowels.
+fn doubled_after_two_vowels(stem: &str) -> bool {
     let vowel = |c: char| "aeiou".contains(c);
-    let closed = n >= 3 && vowel(a[n - 2]) && !vowel(a[n - 1]);
-    let written: String = if closed && !vowel(a[n - 3]) {
-        format!("{adj}{}", a[n - 1])
-    } else if closed && a[n - 3] == a[n - 2] {
-        a[..n - 2].iter().chain(&a[n - 1..]).collect()
-    } else {
-        adj.to_string()
-    };
-    let voiced = match written.strip_suffix(['s', 'f']) {
-        Some(rest) if adj.ends_with('s') => format!("{rest}z"),
-        Some(rest) => format!("{rest}v"),
-        None => written.clone(),
-    };
-    stem == written || stem == voiced
+    let c: Vec<char> = stem.chars().rev().take(4).collect();
+    c.len() == 4 && c[0] == c[1] && !vowel(c[0]) && vowel(c[2]) && vowel(c[3])
 }
