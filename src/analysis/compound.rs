@@ -148,12 +148,25 @@ const NOT_PARTS: &[&str] = &["seis"];
 const FREE_PARTICLES: &[&str] = &["weg", "dicht", "heen", "voorbij"];
 
 /// Whether `part` is a bound form, never a compound part: a prefix, a
-/// suffix or a particle of a separable verb (`aan+val`, `veilig+heid`).
+/// suffix, a particle of a separable verb or two of them (`aan+val`,
+/// `veilig+heid`, `vooraan`).
 fn is_bound(part: &str) -> bool {
     BOUND.contains(&part)
         || NOT_PARTS.contains(&part)
         || COMBINING_FORMS.contains(&part)
         || PARTICLES.contains(&part) && !FREE_PARTICLES.contains(&part)
+        || is_double_particle(part)
+}
+
+/// Two particles written as one adverb (`vooraan`, `achterin`,
+/// `onderdoor`, `voorover`): no part, so `voor+aanzicht` is not read as
+/// `vooraan+zicht`. The first particle has three letters or more: `op+los`
+/// is a verb's stem (`oplos+middel`), `in+door` English (`indoor+banen`).
+fn is_double_particle(part: &str) -> bool {
+    PARTICLES
+        .iter()
+        .filter(|first| first.len() >= 3)
+        .any(|first| part.strip_prefix(first).is_some_and(|rest| PARTICLES.contains(&rest)))
 }
 
 /// Heads that make derivations, not compounds: `bestuurskundig`,
@@ -212,6 +225,20 @@ const LEXICALISED_ZIPF: f64 = 5.0;
 /// judged words and lost none, 3.0 made one wrong split worse.
 const EXPAND_PART_ZIPF: f64 = 3.5;
 
+/// Inside a compound, a part that is a productive building block of its
+/// own still splits when it is used less than this (Zipf 4.6: 40 uses in
+/// a million words) and its pieces are used at least
+/// [`PART_PIECE_ZIPF`]: the judges split `land+bouw+project`,
+/// `soldaten+vak+bond`, `ijs+hockey+wedstrijd`, while `netwerk` (4.9) and
+/// `bijeenkomst` (4.6) stay whole in `netwerk+vorming`,
+/// `werk+bijeenkomst`. 5.0 (as [`LEXICALISED_ZIPF`]) split those two as
+/// well.
+const PART_LEXICALISED_ZIPF: f64 = 4.6;
+
+/// How often each piece of such a part must be used (Zipf 4.0: ten uses in
+/// a million words); 3.5 also split `voer+tuig` and `data+base`.
+const PART_PIECE_ZIPF: f64 = 4.0;
+
 /// How much more often a modifier with an `s` must be used than without
 /// it to keep the `s` ([`with_own_s`]).
 const OWN_S_ZIPF: f64 = 1.0;
@@ -227,6 +254,14 @@ const MAX_PART: usize = 24;
 /// no state of its own.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Decompounder;
+
+/// What is being split: a word as written, or a part of a compound (which
+/// splits down to words in common use: [`PART_LEXICALISED_ZIPF`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Word,
+    Part,
+}
 
 /// Where a part stands in its compound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,6 +300,11 @@ impl Decompounder {
 
 /// The parts of `word` as byte spans, or `None` when it does not split.
 fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
+    spans_in(word, Scope::Word, is_place)
+}
+
+/// [`spans`] of `word` split as a word or as a part of a compound.
+fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
     if word.chars().count() < MIN_COMPOUND || is_blocked(word) {
         return None;
     }
@@ -280,7 +320,7 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
     {
         return None;
     }
-    let spans = best_spans(word, entry, first_may_be_place, is_place)?;
+    let spans = best_spans(word, entry, scope, first_may_be_place, is_place)?;
     // Words that split only by their letters: verbs, derivations and
     // numbers (checked after the split, which most words do not have).
     if is_verb_form(word)
@@ -301,7 +341,7 @@ fn spans(word: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Vec<Span>> {
         Some(base) if word.strip_suffix('e') == Some(base.as_str()) && is_verb_form(&base) => {
             return None;
         }
-        Some(base) => as_base_splits(word, &base, spans, is_place)?,
+        Some(base) => as_base_splits(word, &base, scope, spans, is_place)?,
         None => spans,
     };
     let spans = merge_whole_words(word, spans, is_place)?;
@@ -351,7 +391,7 @@ fn expand_parts(word: &str, parts: Vec<Span>, is_place: &dyn Fn(&str) -> bool) -
     for (i, &(from, to)) in parts.iter().enumerate() {
         let room = MAX_PARTS - out.len() - (parts.len() - i - 1);
         let part = &word[from..to];
-        match spans(part, is_place) {
+        match spans_in(part, Scope::Part, is_place) {
             Some(inner) if inner.len() <= room && all_in_common_use(part, &inner) => {
                 out.extend(inner.iter().map(|&(f, t)| (from + f, from + t)));
             }
@@ -380,10 +420,11 @@ fn all_in_common_use(part: &str, inner: &[Span]) -> bool {
 fn as_base_splits(
     word: &str,
     base: &str,
+    scope: Scope,
     spans: Vec<Span>,
     is_place: &dyn Fn(&str) -> bool,
 ) -> Option<Vec<Span>> {
-    let mut parts = best_spans(base, lexicon::lookup(base), false, is_place)?;
+    let mut parts = best_spans(base, lexicon::lookup(base), scope, false, is_place)?;
     let shared = word.bytes().zip(base.bytes()).take_while(|(a, b)| a == b).count();
     let last = parts.last_mut().expect("a split has parts");
     if last.0 >= shared {
@@ -399,6 +440,7 @@ fn as_base_splits(
 fn best_spans(
     word: &str,
     entry: Option<lexicon::Entry>,
+    scope: Scope,
     first_may_be_place: bool,
     is_place: &dyn Fn(&str) -> bool,
 ) -> Option<Vec<Span>> {
@@ -414,14 +456,26 @@ fn best_spans(
     // A listed word that is itself a productive building block is a
     // lexicalised unit (`bestuur`): it stays whole unless its parts are
     // the better evidence; a word in very common use always is
-    // (`ziekenhuis`, `helemaal`).
+    // (`ziekenhuis`, `helemaal`). Inside a compound, a building block
+    // not in very common use splits into common words (`land+bouw`).
     if let Some(entry) = entry.filter(|e| e.is(LOWER))
         && (productivity(entry.modifiers.saturating_add(entry.heads)) >= score
+            && !(scope == Scope::Part && splits_into_common_words(word, entry, &spans))
             || entry.frequency() >= LEXICALISED_ZIPF)
     {
         return None;
     }
     Some(spans)
+}
+
+/// Whether `word`, a part of a compound, is used less than
+/// [`PART_LEXICALISED_ZIPF`] and its `pieces` each at least
+/// [`PART_PIECE_ZIPF`] (`vakbond` as `vak+bond`).
+fn splits_into_common_words(word: &str, entry: lexicon::Entry, pieces: &[Span]) -> bool {
+    entry.frequency() < PART_LEXICALISED_ZIPF
+        && pieces.iter().all(|&(f, t)| {
+            lexicon::lookup(&word[f..t]).is_some_and(|e| e.frequency() >= PART_PIECE_ZIPF)
+        })
 }
 
 /// Neighbouring parts that together are a listed word which does not split
@@ -1030,6 +1084,31 @@ mod tests {
         split_as("spoorwegstation", &["spoor", "weg", "station"]);
         split_as("grondwetswijziging", &["grond", "wet", "wijziging"]);
         split_as("melkwegstelsel", &["melkweg", "stelsel"]);
+    }
+
+    #[test]
+    fn two_particles_make_an_adverb_not_a_part() {
+        // `voor+aanzicht`, `onder+afdeling`: the particle is bound, so no
+        // split, not `vooraan+zicht`, `onderaf+deling`.
+        stay_whole(&["vooraanzicht", "onderafdeling", "vooroverleg", "onderdoorgang"]);
+        // After a two-letter particle: a verb's stem, a loan.
+        split_as("oplosmiddel", &["oplos", "middel"]);
+        split_as("indoorbanen", &["indoor", "banen"]);
+    }
+
+    #[test]
+    fn a_building_block_splits_inside_a_compound_when_not_in_very_common_use() {
+        // `landbouw`, `vakbond`, `ijshockey` stay whole on their own but
+        // split inside a compound, as the judges split them.
+        stay_whole(&["landbouw", "vakbond", "ijshockey"]);
+        split_as("landbouwbeleid", &["land", "bouw", "beleid"]);
+        split_as("vakbondsleider", &["vak", "bond", "leider"]);
+        split_as("ijshockeyteam", &["ijs", "hockey", "team"]);
+        // Used 40 times in a million words or more (`netwerk`), or with a
+        // rarer piece (`tuig`, `base`): one part.
+        split_as("netwerkbeheer", &["netwerk", "beheer"]);
+        split_as("landbouwvoertuigen", &["land", "bouw", "voertuigen"]);
+        split_as("klantendatabase", &["klant", "database"]);
     }
 
     #[test]
