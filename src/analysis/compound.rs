@@ -348,7 +348,7 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
     if intensified::is_intensified_adjective(word, &spans) || is_latin_prefix_word(word, &spans) {
         return None;
     }
-    let spans = with_own_s(word, spans);
+    let spans = with_linking_s(word, with_own_s(word, spans));
     Some(expand_parts(word, spans, is_place))
 }
 
@@ -377,6 +377,33 @@ fn with_own_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
                 .is_some_and(|stem| stem.chars().last().is_some_and(|c| !"aeiou".contains(c)));
         if w.is(LOWER) && !plural && w.frequency() >= b.frequency() + OWN_S_ZIPF {
             spans[i].1 = to + 1;
+        }
+    }
+    spans
+}
+
+/// Each head that starts with `s` after a modifier in `-heid`, `-ing`,
+/// `-schap`, `-teit` or `-dom` (which take a linking `s`) given that `s` as
+/// the linker when the head without it is a word used at least ten times as
+/// often: `overheid+s+taak`, `koning+s+paar`, not `overheid+staak`,
+/// `koning+spaar`. Other modifiers keep the `s` on the head
+/// (`tuin+slang`, `ring+slang`: `ring` is no `-ing` word).
+fn with_linking_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    for i in 1..spans.len() {
+        let (from, to) = spans[i];
+        if spans[i - 1].1 != from || !word[from..to].starts_with('s') || to - from < 5 {
+            continue;
+        }
+        let (with_s, bare) = (&word[from..to], &word[from + 1..to]);
+        let (Some(b), Some(w)) = (lexicon::lookup(bare), lexicon::lookup(with_s)) else {
+            continue;
+        };
+        let modifier = &word[spans[i - 1].0..from];
+        let takes_s = ["heid", "ing", "schap", "teit", "dom"]
+            .iter()
+            .any(|e| modifier.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3));
+        if takes_s && b.is(LOWER) && b.frequency() >= w.frequency() + 1.0 {
+            spans[i].0 = from + 1;
         }
     }
     spans
@@ -1084,6 +1111,14 @@ mod tests {
         split_as("spoorwegstation", &["spoor", "weg", "station"]);
         split_as("grondwetswijziging", &["grond", "wet", "wijziging"]);
         split_as("melkwegstelsel", &["melkweg", "stelsel"]);
+    }
+
+    #[test]
+    fn a_modifier_in_ing_or_heid_takes_the_linking_s_from_its_head() {
+        split_as("overheidstaak", &["overheid", "taak"]);
+        split_as("koningspaar", &["koning", "paar"]);
+        split_as("ringslang", &["ring", "slang"]);
+        split_as("tuinslang", &["tuin", "slang"]);
     }
 
     #[test]
