@@ -177,7 +177,7 @@ const SUFFIXOIDS: &[&str] = &[
     "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
     "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
     "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig", "gewijs",
-    "loze", "wording", "tijdig", "zalig", "daags",
+    "loze", "wording", "tijdig", "zalig", "daags", "moedig", "zuchtig",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -982,6 +982,17 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_in_moedig_and_zuchtig_are_derivations() {
+        stay_whole(&[
+            "hoogmoedig",
+            "zwaarmoedige",
+            "blijmoedigheid",
+            "oorlogszuchtige",
+            "moordzuchtig",
+        ]);
+    }
+
+    #[test]
     fn numbers_written_out_are_no_compounds() {
         stay_whole(&[
             "honderdvijftig",
@@ -991,6 +1002,10 @@ mod tests {
             "anderhalf",
             "honderdduizenden",
             "zevenhonderdnegen",
+            "tienmaal",
+            "honderdmaal",
+            "vijftiental",
+            "tweehonderdtal",
         ]);
         split_as("tienkamper", &["tien", "kamper"]);
     }

@@ -315,9 +315,14 @@ pub fn is_numeral(word: &str) -> bool {
         "anderhalf",
         "anderhalve",
     ];
-    // An ordinal (`-ste`, `-de`) or a plural (`duizenden`) of one.
+    // An ordinal (`-ste`, `-de`), a plural (`duizenden`), a multiple
+    // (`tienmaal`) or a group (`vijftiental`, `tientallen`) of one.
     std::iter::once(word)
-        .chain(["ste", "de", "en"].iter().filter_map(|end| word.strip_suffix(end)))
+        .chain(
+            ["ste", "de", "en", "maal", "tal", "tallen"]
+                .iter()
+                .filter_map(|end| word.strip_suffix(end)),
+        )
         .any(|w| is_run_of_numbers(w, NUMBERS))
 }
 
