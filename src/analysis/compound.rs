@@ -329,6 +329,7 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
         || is_verbal_noun(word)
         || is_numeral(word)
         || is_romance_verb(word)
+        || is_inflected_present_participle(word)
     {
         return None;
     }
@@ -350,6 +351,16 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
     }
     let spans = with_linking_s(word, with_own_s(word, spans));
     Some(expand_parts(word, spans, is_place))
+}
+
+/// A present participle with an adjective's or a noun's ending: `-e`,
+/// `-en`, `-er`, `-ere`, `-st`, `-ste` (`rechtverkrijgenden`,
+/// `omvattender`): a verb form, as the participle itself is.
+fn is_inflected_present_participle(word: &str) -> bool {
+    ["e", "en", "er", "ere", "st", "ste"].iter().any(|end| {
+        word.strip_suffix(end)
+            .is_some_and(|participle| participle.ends_with("end") && is_verb_form(participle))
+    })
 }
 
 /// Each modifier whose linking `s` belongs to it given to it: a modifier
@@ -402,7 +413,11 @@ fn with_linking_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
         let takes_s = ["heid", "ing", "schap", "teit", "dom"]
             .iter()
             .any(|e| modifier.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3));
-        if takes_s && b.is(LOWER) && b.frequency() >= w.frequency() + 1.0 {
+        let commoner = b.frequency() >= w.frequency() + 1.0;
+        let no_noun = !w.is(PLURAL)
+            && b.frequency() + 0.5 >= w.frequency()
+            && (b.is(PLURAL) || !is_verb_stem(bare));
+        if takes_s && b.is(LOWER) && (commoner || no_noun) {
             spans[i].0 = from + 1;
         }
     }
@@ -1067,6 +1082,8 @@ mod tests {
         stay_whole(&[
             "spiernaakt",
             "gloednieuwe",
+            "goudeerlijke",
+            "kakelverse",
             "ijskoude",
             "doodsbang",
             "hondsbrutale",
@@ -1134,6 +1151,18 @@ mod tests {
         split_as("koningspaar", &["koning", "paar"]);
         split_as("ringslang", &["ring", "slang"]);
         split_as("tuinslang", &["tuin", "slang"]);
+        // Not much commoner, but `steken` and `staken` are no nouns with
+        // a plural; `smaak`, `sloep` keep their `s` (`maak` is a verb).
+        split_as("herkenningsteken", &["herkenning", "teken"]);
+        split_as("veiligheidstaken", &["veiligheid", "taken"]);
+        split_as("kledingsmaak", &["kleding", "smaak"]);
+        split_as("reddingsloep", &["redding", "sloep"]);
+    }
+
+    #[test]
+    fn participles_of_separable_verbs_and_their_inflections_are_verb_forms() {
+        // `fijnhakken`, `wegschrappen` (not listed), `omvatten`.
+        stay_whole(&["fijngehakte", "kortgeknipt", "weggeschrapte", "omvattender", "treffender"]);
     }
 
     #[test]
@@ -1301,8 +1330,12 @@ mod tests {
             "paddenstoelen",
             "zeemeeuwen",
             "statushouders",
+            "kaarsrechte",
+            "loftuitingen",
+            "kwetsuren",
         ]);
         split_as("brandweerkazernes", &["brandweer", "kazernes"]);
+        split_as("enkelkwetsuur", &["enkel", "kwetsuur"]);
     }
 
     #[test]

@@ -457,6 +457,11 @@ fn is_separable_participle(word: &str) -> bool {
         let Some(stem) = rest.strip_suffix('t').or_else(|| rest.strip_suffix('d')) else {
             return false;
         };
+        // A weak one of a listed verb, when the participle is listed
+        // (`weggeschrapt`: the word list leaves `wegschrappen` out).
+        if particle_like && listed(word) && infinitive(stem).is_some() {
+            return true;
+        }
         [infinitive(stem), infinitive(rest)]
             .into_iter()
             .flatten()

@@ -18,12 +18,12 @@ use super::inflection::respellings;
 /// compounds with adjectives (`vuur+vast`, `sneeuw+zeker`, `hart+verscheurend`).
 const INTENSIFIERS: &[&str] = &[
     "ape", "apen", "beeld", "bere", "beren", "bliksem", "bloed", "dol", "dood", "doods", "git",
-    "glas", "gloed", "gort", "haar", "hagel", "honds", "ijs", "ijzer", "inkt", "kei", "kern",
-    "klink", "knal", "knetter", "knots", "kots", "kraak", "kristal", "kurk", "loei", "lood",
-    "mier", "moeder", "nagel", "oer", "pek", "peper", "piep", "pijl", "pik", "pimpel", "pot",
-    "reuze", "reuzen", "smoor", "snik", "snoei", "spier", "spik", "splinter", "spot", "staal",
-    "stapel", "steen", "stik", "stok", "stom", "straal", "stront", "vlijm", "wild", "zeik",
-    "zonne",
+    "glas", "gloed", "gort", "goud", "haar", "hagel", "honds", "ijs", "ijzer", "inkt", "kakel",
+    "kei", "kern", "klink", "knal", "knetter", "knots", "kots", "kraak", "kristal", "kurk", "loei",
+    "lood", "mier", "moeder", "nagel", "oer", "pek", "peper", "piep", "pijl", "pik", "pimpel",
+    "pot", "reuze", "reuzen", "smoor", "snik", "snoei", "spier", "spik", "splinter", "spot",
+    "staal", "stapel", "steen", "stik", "stok", "stom", "straal", "stront", "vlijm", "wild",
+    "zeik", "zonne",
 ];
 
 /// The adjectives intensifiers go with. A closed list: many adjectives are
@@ -40,7 +40,7 @@ const INTENSIFIED: &[&str] = &[
     "ongelukkig", "link", "eng", "nerveus", "benauwd", "bleek", "dom", "doof", "stijf", "dicht",
     "fijn", "jong", "gezond", "misselijk", "jaloers", "donker", "vreemd", "verliefd", "ernstig",
     "beroerd", "vervelend", "verbaasd", "vies", "lekker", "glad", "dun", "dik", "eerlijk",
-    "degelijk", "slecht", "goed", "leuk", "raar", "bezopen", "net", "klaar", "graag",
+    "degelijk", "slecht", "goed", "leuk", "raar", "bezopen", "net", "klaar", "graag", "vers",
 ];
 
 /// Colours, intensified only by [`COLOUR_INTENSIFIERS`]: after a material
