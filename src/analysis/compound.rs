@@ -1163,6 +1163,8 @@ mod tests {
     fn participles_of_separable_verbs_and_their_inflections_are_verb_forms() {
         // `fijnhakken`, `wegschrappen` (not listed), `omvatten`.
         stay_whole(&["fijngehakte", "kortgeknipt", "weggeschrapte", "omvattender", "treffender"]);
+        // `beet` and `dwars` are written on like particles.
+        stay_whole(&["beetpakten", "dwarszitten", "dwarsliggen"]);
     }
 
     #[test]

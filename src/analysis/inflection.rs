@@ -200,6 +200,7 @@ pub fn is_separable_verb(word: &str) -> bool {
                 || is_present_tense(verb)
                 || is_present_participle(verb)
                 || is_verbal_noun_of(particle, verb)
+                || is_weak_past_of(particle, verb)
         })
     };
     PARTICLES.iter().chain(ADVERBIAL_PARTICLES).any(|p| verb_after(p))
@@ -240,6 +241,18 @@ fn is_verbal_noun_of(particle: &str, rest: &str) -> bool {
         .filter_map(|end| rest.strip_suffix(end))
         .filter_map(infinitive)
         .any(|verb| listed(&format!("{particle}{verb}")))
+}
+
+/// Whether `rest` is the weak past of a verb that with `particle` is a
+/// listed separable verb (`klaar` + `maakten` of `klaarmaken`, `beet` +
+/// `pakten`); `voor+steden` is no `voorsteen`.
+fn is_weak_past_of(particle: &str, rest: &str) -> bool {
+    ["ten", "den", "te", "de"].iter().any(|end| {
+        rest.strip_suffix(end).is_some_and(|stem| {
+            takes_past(stem, end)
+                && infinitive(stem).is_some_and(|verb| listed(&format!("{particle}{verb}")))
+        })
+    })
 }
 
 /// Whether `word` is an `-ing` noun or an agent noun (`-aar`, `-ster`) of
@@ -418,6 +431,8 @@ const ADVERBIAL_PARTICLES: &[&str] = &[
     "gade",
     "teleur",
     "gerust",
+    "beet",
+    "dwars",
     "verder",
     "kenbaar",
     "lam",
