@@ -79,8 +79,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::inflection::{
-    self, PARTICLES, is_numeral, is_romance_verb, is_separable_verb, is_strong_past, is_verb_form,
-    is_verb_stem, is_verbal_noun, listed, with_vowel_ending,
+    self, PARTICLES, has_infinitive, is_numeral, is_romance_verb, is_separable_verb,
+    is_strong_past, is_verb_form, is_verb_stem, is_verbal_noun, listed, with_vowel_ending,
 };
 use super::intensified;
 use super::lexicon::{self, CAPITALISED, LOWER, PLURAL};
@@ -177,7 +177,7 @@ const SUFFIXOIDS: &[&str] = &[
     "vormig", "talig", "jarig", "dagig", "delig", "hoekig", "ogig", "koppig", "harig", "benig",
     "zijdig", "voudig", "lijnig", "ledig", "ziek", "bewust", "gericht", "vrij", "rijk", "arm",
     "loos", "vol", "baar", "zaam", "schap", "dom", "heid", "isme", "iteit", "aardig", "gewijs",
-    "loze", "wording", "tijdig", "zalig", "daags", "moedig", "zuchtig",
+    "loze", "wording", "tijdig", "zalig", "daags", "moedig", "zuchtig", "hartig",
 ];
 
 /// Three-letter words allowed as parts (`gas+prijs`, `zee+spiegel`,
@@ -410,9 +410,7 @@ fn with_linking_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
             continue;
         };
         let modifier = &word[spans[i - 1].0..from];
-        let takes_s = ["heid", "ing", "schap", "teit", "dom"]
-            .iter()
-            .any(|e| modifier.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3));
+        let takes_s = takes_linking_s(modifier);
         let commoner = b.frequency() >= w.frequency() + 1.0;
         let no_noun = !w.is(PLURAL)
             && b.frequency() + 0.5 >= w.frequency()
@@ -422,6 +420,16 @@ fn with_linking_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// Whether `modifier` is a derivation that takes a linking `s`: a verb's
+/// `-ing` noun (`herkenning` of `herkennen`; `ketting`, `honing` are no
+/// such nouns) or a word in `-heid`, `-schap`, `-teit`, `-dom` on a stem
+/// of three letters or more (`overheid`; `ring` is no `-ing` word).
+fn takes_linking_s(modifier: &str) -> bool {
+    let stem_of = |end: &str| modifier.strip_suffix(end).filter(|stem| stem.chars().count() >= 3);
+    stem_of("ing").is_some_and(has_infinitive)
+        || ["heid", "schap", "teit", "dom"].iter().any(|end| stem_of(end).is_some())
 }
 
 /// Each part that splits on its own into words in common use replaced by
@@ -607,16 +615,18 @@ fn is_superlative(part: &str) -> bool {
 
 /// A head that is itself a derivation with a suffix-like element
 /// (`heelkundigen`, `eerbiedwaardige`): the whole word is a derivation
-/// (`tandheelkundigen`), not a compound.
+/// (`tandheelkundigen`), not a compound. A prefix before it makes a verb's
+/// noun (`be+hartig+er`: `belangen+behartiger` is a compound).
 fn ends_in_suffixoid(part: &str) -> bool {
     let bare = ["heden", "heid", "en", "er", "e"]
         .iter()
         .find_map(|end| part.strip_suffix(end))
         .unwrap_or(part);
-    SUFFIXOIDS
-        .iter()
-        .filter(|s| s.len() >= 5 && s.ends_with("ig"))
-        .any(|s| bare.len() > s.len() && (bare.ends_with(s) || part.ends_with(s)))
+    SUFFIXOIDS.iter().filter(|s| s.len() >= 5 && s.ends_with("ig")).any(|s| {
+        let after_a_stem =
+            |w: &str| w.strip_suffix(s).is_some_and(|b| !b.is_empty() && !is_bound(b));
+        after_a_stem(bare) || after_a_stem(part)
+    })
 }
 
 /// A word made of an unstressed prefix (or the negating `on`) and a listed
@@ -997,14 +1007,18 @@ mod tests {
     }
 
     #[test]
-    fn adjectives_in_moedig_and_zuchtig_are_derivations() {
+    fn adjectives_in_hartig_moedig_and_zuchtig_are_derivations() {
         stay_whole(&[
+            "goedhartige",
+            "ruimhartigheid",
             "hoogmoedig",
             "zwaarmoedige",
             "blijmoedigheid",
             "oorlogszuchtige",
             "moordzuchtig",
         ]);
+        // After a prefix the suffix-like head is a verb's noun.
+        split_as("belangenbehartiger", &["belangen", "behartiger"]);
     }
 
     #[test]
@@ -1157,6 +1171,8 @@ mod tests {
         split_as("veiligheidstaken", &["veiligheid", "taken"]);
         split_as("kledingsmaak", &["kleding", "smaak"]);
         split_as("reddingsloep", &["redding", "sloep"]);
+        // `ketting` is no verb's `-ing` noun: `ketting+steken`.
+        split_as("kettingsteken", &["ketting", "steken"]);
     }
 
     #[test]
