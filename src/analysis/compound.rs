@@ -330,6 +330,7 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
         || is_numeral(word)
         || is_romance_verb(word)
         || is_inflected_present_participle(word)
+        || is_heid_derivation(word, is_place)
     {
         return None;
     }
@@ -351,6 +352,16 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
     }
     let spans = with_linking_s(word, with_own_s(word, spans));
     Some(expand_parts(word, spans, is_place))
+}
+
+/// A noun in `-heid` of a listed word that does not split
+/// (`walgelijkheid` of `walgelijk`, not `wal+gelijkheid`).
+fn is_heid_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    ["heid", "heden"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| {
+            stem.chars().count() >= 4 && listed(stem) && spans(stem, is_place).is_none()
+        })
+    })
 }
 
 /// A present participle with an adjective's or a noun's ending: `-e`,
@@ -1181,6 +1192,12 @@ mod tests {
         stay_whole(&["fijngehakte", "kortgeknipt", "weggeschrapte", "omvattender", "treffender"]);
         // `beet` and `dwars` are written on like particles.
         stay_whole(&["beetpakten", "dwarszitten", "dwarsliggen"]);
+    }
+
+    #[test]
+    fn a_heid_noun_splits_as_its_adjective_does() {
+        stay_whole(&["walgelijkheid", "eigenwijsheid", "noodzakelijkheid"]);
+        split_as("aangiftebereidheid", &["aangifte", "bereidheid"]);
     }
 
     #[test]
