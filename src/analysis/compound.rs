@@ -163,10 +163,13 @@ fn is_bound(part: &str) -> bool {
 /// `vooraan+zicht`. The first particle has three letters or more: `op+los`
 /// is a verb's stem (`oplos+middel`), `in+door` English (`indoor+banen`).
 fn is_double_particle(part: &str) -> bool {
-    PARTICLES
-        .iter()
-        .filter(|first| first.len() >= 3)
-        .any(|first| part.strip_prefix(first).is_some_and(|rest| PARTICLES.contains(&rest)))
+    static DOUBLE: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        let firsts = PARTICLES.iter().filter(|first| first.len() >= 3);
+        firsts
+            .flat_map(|first| PARTICLES.iter().map(move |then| format!("{first}{then}")))
+            .collect()
+    });
+    DOUBLE.contains(part)
 }
 
 /// Heads that make derivations, not compounds: `bestuurskundig`,
