@@ -243,8 +243,13 @@ const PART_LEXICALISED_ZIPF: f64 = 4.6;
 const PART_PIECE_ZIPF: f64 = 4.0;
 
 /// How much more often a modifier with an `s` must be used than without
-/// it to keep the `s` ([`with_own_s`]).
+/// it to keep the `s` ([`with_own_s`]), and a head without its `s` than
+/// with it to give the `s` up ([`with_linking_s`]).
 const OWN_S_ZIPF: f64 = 1.0;
+
+/// How much rarer a head without its `s` may be and still give the `s` up
+/// when the head with it is no noun ([`with_linking_s`]).
+const LINKING_S_NEAR_ZIPF: f64 = 0.5;
 
 /// Shortest word that may be split, in characters.
 const MIN_COMPOUND: usize = 7;
@@ -357,13 +362,18 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
     Some(expand_parts(word, spans, is_place))
 }
 
+/// Whether `word` is listed and does not split: a unit that prefixes,
+/// suffixes and neighbouring parts attach to as a whole.
+fn is_whole_word(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    listed(word) && spans(word, is_place).is_none()
+}
+
 /// A noun in `-heid` of a listed word that does not split
 /// (`walgelijkheid` of `walgelijk`, not `wal+gelijkheid`).
 fn is_heid_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
     ["heid", "heden"].iter().any(|end| {
-        word.strip_suffix(end).is_some_and(|stem| {
-            stem.chars().count() >= 4 && listed(stem) && spans(stem, is_place).is_none()
-        })
+        word.strip_suffix(end)
+            .is_some_and(|stem| stem.chars().count() >= 4 && is_whole_word(stem, is_place))
     })
 }
 
@@ -407,12 +417,14 @@ fn with_own_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
     spans
 }
 
-/// Each head that starts with `s` after a modifier in `-heid`, `-ing`,
-/// `-schap`, `-teit` or `-dom` (which take a linking `s`) given that `s` as
-/// the linker when the head without it is a word used at least ten times as
-/// often: `overheid+s+taak`, `koning+s+paar`, not `overheid+staak`,
-/// `koning+spaar`. Other modifiers keep the `s` on the head
-/// (`tuin+slang`, `ring+slang`: `ring` is no `-ing` word).
+/// Each head that starts with `s` after a derivation that takes a linking
+/// `s` ([`takes_linking_s`]) given that `s` as the linker when the head
+/// without it is a word used at least [`OWN_S_ZIPF`] more often
+/// (`overheid+s+taak`, `koning+s+paar`, not `overheid+staak`,
+/// `koning+spaar`), or nearly as often ([`LINKING_S_NEAR_ZIPF`]) while the
+/// head with it is no noun with a plural and the head without it no bare
+/// verb stem (`herkenning+s+teken`; `kleding+smaak`: `maak` is a verb).
+/// Other modifiers keep the `s` on the head (`tuin+slang`).
 fn with_linking_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
     for i in 1..spans.len() {
         let (from, to) = spans[i];
@@ -425,9 +437,9 @@ fn with_linking_s(word: &str, mut spans: Vec<Span>) -> Vec<Span> {
         };
         let modifier = &word[spans[i - 1].0..from];
         let takes_s = takes_linking_s(modifier);
-        let commoner = b.frequency() >= w.frequency() + 1.0;
+        let commoner = b.frequency() >= w.frequency() + OWN_S_ZIPF;
         let no_noun = !w.is(PLURAL)
-            && b.frequency() + 0.5 >= w.frequency()
+            && b.frequency() + LINKING_S_NEAR_ZIPF >= w.frequency()
             && (b.is(PLURAL) || !is_verb_stem(bare));
         if takes_s && b.is(LOWER) && (commoner || no_noun) {
             spans[i].0 = from + 1;
@@ -554,8 +566,7 @@ fn merge_whole_words(
     let mut i = 0;
     while i + 1 < parts.len() {
         let joined = &word[parts[i].0..parts[i + 1].1];
-        let whole =
-            joined.len() < word.len() && listed(joined) && spans(joined, is_place).is_none();
+        let whole = joined.len() < word.len() && is_whole_word(joined, is_place);
         if whole {
             parts[i].1 = parts[i + 1].1;
             parts.remove(i + 1);
@@ -650,9 +661,8 @@ fn ends_in_suffixoid(part: &str) -> bool {
 /// `vers+tappen`). `gevechtsport` is no such word: `vechtsport` splits.
 fn is_prefix_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
     ["be", "ge", "ver", "ont", "her", "on"].iter().any(|prefix| {
-        word.strip_prefix(prefix).is_some_and(|rest| {
-            rest.chars().count() >= 4 && listed(rest) && spans(rest, is_place).is_none()
-        })
+        word.strip_prefix(prefix)
+            .is_some_and(|rest| rest.chars().count() >= 4 && is_whole_word(rest, is_place))
     })
 }
 
