@@ -251,6 +251,13 @@ const OWN_S_ZIPF: f64 = 1.0;
 /// when the head with it is no noun ([`with_linking_s`]).
 const LINKING_S_NEAR_ZIPF: f64 = 0.5;
 
+/// How many of a three-letter modifier's listed compounds count as one
+/// when choosing between splits ([`Weights::Choose`]): a three-letter word
+/// begins many listed words by accident (`lam+pion`, `bar+rel`). On the
+/// frequency list 1 and 2 took more wrong three-letter parts
+/// (`trom+bos+dienst`, `desk+top+omgeving`); 8 lost as many right ones as
+/// it saved (`bal+sport`, `zaad+bal+kanker`; EVALUATION.md).
+const SHORT_MODIFIER_DISCOUNT: u16 = 4;
 /// Shortest word that may be split, in characters.
 const MIN_COMPOUND: usize = 7;
 /// Most parts in one compound.
@@ -523,9 +530,24 @@ fn best_spans(
     // A part must make other listed compounds too; the word's own entry
     // counts once when it is listed.
     let attested = 1 + u16::from(entry.is_some_and(|e| e.is(LOWER)));
-    let (score, spans) = best_split(word, |part, entry, role, first| {
-        part_weight(part, entry, role, first && first_may_be_place && is_place(part), attested)
-    })?;
+    // Whether a three-letter modifier with listed compounds was weighed:
+    // only then can the choice differ from the decision.
+    let short_counted = std::cell::Cell::new(false);
+    let split = |weights: Weights| {
+        best_split(word, |part, entry, role, first| {
+            let place_ok = first && first_may_be_place && is_place(part);
+            let w = part_weight(part, entry, role, place_ok, attested, weights);
+            if w > 0.0
+                && role == Role::Modifier
+                && entry.modifiers >= SHORT_MODIFIER_DISCOUNT
+                && part.chars().count() == 3
+            {
+                short_counted.set(true);
+            }
+            w
+        })
+    };
+    let (score, spans) = split(Weights::Decide)?;
     if first_may_be_place && !is_place(&word[spans[0].0..spans[0].1]) {
         return None;
     }
@@ -541,7 +563,21 @@ fn best_spans(
     {
         return None;
     }
-    Some(spans)
+    if !short_counted.get() {
+        return Some(spans);
+    }
+    Some(split(Weights::Choose).map_or(spans, |(_, spans)| spans))
+}
+
+/// Which evidence [`part_weight`] weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Weights {
+    /// Whether a word splits: a three-letter modifier counts as no
+    /// productive one.
+    Decide,
+    /// Where a word that splits does: a three-letter modifier counts by
+    /// the listed compounds it makes (`zee+monding`, not `zeem+onding`).
+    Choose,
 }
 
 /// Whether `word`, a part of a compound, is used less than
@@ -587,6 +623,7 @@ fn part_weight(
     role: Role,
     place_ok: bool,
     attested: u16,
+    weights: Weights,
 ) -> f64 {
     let len = part.chars().count();
     if len < 3 || is_bound(part) || (len <= 7 && is_stopword(part)) {
@@ -609,6 +646,10 @@ fn part_weight(
     let free = len != 4 || place_ok;
     match role {
         Role::Modifier if is_superlative(part) => 0.0,
+        Role::Modifier if len == 3 => match weights {
+            Weights::Decide => productivity(0),
+            Weights::Choose => productivity(entry.modifiers / SHORT_MODIFIER_DISCOUNT),
+        },
         Role::Modifier if free || entry.modifiers >= attested => productivity(entry.modifiers),
         Role::Head if free || entry.heads >= attested => {
             // A head that is a noun by its listed plural is taken for a
@@ -732,6 +773,10 @@ fn best_split(
     let mut finished: Vec<(f64, Vec<Span>)> = Vec::new();
     let mut starts = vec![false; word.len() + 1];
     starts[0] = true;
+    let spelled = |from: usize, to: usize| {
+        let part = &word[from..to];
+        lexicon::lookup(part).is_some_and(|e| weight(part, e, Role::Modifier, from == 0) > 0.0)
+    };
     for &from in &bounds {
         if !starts[from] {
             continue;
@@ -757,13 +802,13 @@ fn best_split(
                                     && weight(head, e, Role::Head, false) > 0.0
                             })
                         };
-                        finished.extend(close(&best, word, from, to, w, &absorbs));
+                        finished.extend(close(&best, word, (from, to), w, &absorbs, &spelled));
                     }
                 }
                 continue;
             }
             let w = weight(part, entry, Role::Modifier, from == 0);
-            if w > 0.0 && extend(&mut best, word, from, to, w) {
+            if w > 0.0 && extend(&mut best, word, (from, to), w, &spelled) {
                 for linker in LINKERS.iter().filter(|l| word[to..].starts_with(*l)) {
                     starts[to + linker.len()] = true;
                 }
@@ -779,10 +824,10 @@ fn best_split(
 fn close(
     best: &[FxHashMap<usize, (f64, Vec<Span>)>],
     word: &str,
-    from: usize,
-    to: usize,
+    (from, to): Span,
     head: f64,
     absorbs: &dyn Fn(&str) -> bool,
+    spelled: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<(f64, Vec<Span>)> {
     let mut out = Vec::new();
     for (k, chains) in best.iter().enumerate().take(MAX_PARTS - 1) {
@@ -791,7 +836,7 @@ fn close(
             .filter(|l| from >= l.len() && word[..from].ends_with(*l))
             .filter(|l| l.is_empty() || !absorbs(l))
             .filter_map(|l| chains.get(&(from - l.len())))
-            .filter(|(_, spans)| !spells_a_bound_form(word, spans, from))
+            .filter(|(_, spans)| !linker_spells_a_word(word, spans, from, spelled))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((product, spans)) = previous {
             let mut spans = spans.clone();
@@ -807,9 +852,9 @@ fn close(
 fn extend(
     best: &mut [FxHashMap<usize, (f64, Vec<Span>)>],
     word: &str,
-    from: usize,
-    to: usize,
+    (from, to): Span,
     f: f64,
+    spelled: &dyn Fn(usize, usize) -> bool,
 ) -> bool {
     if from == 0 {
         best[0].insert(to, (f, vec![(0, to)]));
@@ -821,7 +866,7 @@ fn extend(
             .iter()
             .filter(|l| from >= l.len() && word[..from].ends_with(*l))
             .filter_map(|l| best[k - 1].get(&(from - l.len())))
-            .filter(|(_, spans)| !spells_a_bound_form(word, spans, from))
+            .filter(|(_, spans)| !linker_spells_a_word(word, spans, from, spelled))
             // The first best on a tie: no linker before `en`, so the
             // modifier keeps its written form.
             .min_by(|a, b| b.0.total_cmp(&a.0))
@@ -846,6 +891,26 @@ fn extend(
 /// no `acht+er` (`buitendeur`, `achterdak` are prefix words).
 fn spells_a_bound_form(word: &str, spans: &[Span], from: usize) -> bool {
     spans.last().is_some_and(|&(start, end)| end < from && is_bound(&word[start..from]))
+}
+
+/// Whether the last modifier of `spans` and the linker after it, up to
+/// `from`, spell a prefix or particle ([`spells_a_bound_form`]) or, the
+/// linker not being `s`, a word that is a modifier itself
+/// (`spelled(start, from)`): `koper+verbindingen`, not
+/// `kop+er+verbindingen`; `baker+rijm`, not `bak+er+rijm`.
+fn linker_spells_a_word(
+    word: &str,
+    spans: &[Span],
+    from: usize,
+    spelled: &dyn Fn(usize, usize) -> bool,
+) -> bool {
+    spells_a_bound_form(word, spans, from)
+        || spans.last().is_some_and(|&(start, end)| {
+            end < from
+                && &word[end..from] != "s"
+                && spelled(start, from)
+                && inflection::base(&word[start..from]).is_none_or(|b| b != word[start..end])
+        })
 }
 
 /// Geometric mean of the part weights, times 0.8 per part beyond two (0.5
@@ -1296,6 +1361,28 @@ mod tests {
         split_as("kaarsvlam", &["kaars", "vlam"]);
         split_as("asielzoekerscentrum", &["asielzoeker", "centrum"]);
         split_as("bewonersavond", &["bewoner", "avond"]);
+    }
+
+    #[test]
+    fn a_three_letter_modifier_weighs_its_compounds_in_choosing_the_split() {
+        // `zee`, `gas`, `bal` make hundreds of listed compounds, `zeem`,
+        // `gast`, `bals` few: of the splits a word has, theirs win.
+        split_as("zeemonding", &["zee", "monding"]);
+        split_as("zeekanaal", &["zee", "kanaal"]);
+        split_as("gastransport", &["gas", "transport"]);
+        split_as("balsport", &["bal", "sport"]);
+        // Whether a word splits is decided without those counts.
+        stay_whole(&["barbier", "potlood", "redactie", "kenmerken", "stabiel"]);
+    }
+
+    #[test]
+    fn a_linker_that_spells_a_word_with_the_modifier_is_part_of_it() {
+        split_as("koperverbindingen", &["koper", "verbindingen"]);
+        split_as("kerkerlucht", &["kerker", "lucht"]);
+        split_as("sluiterknop", &["sluiter", "knop"]);
+        split_as("rechtervoet", &["rechter", "voet"]);
+        // A plural of the modifier is no other word: the linker stays one.
+        split_as("kleurenscanner", &["kleur", "scanner"]);
     }
 
     #[test]

@@ -52,7 +52,8 @@ pub struct Entry {
     /// (`vluchtelingenkamp`, `trainingskamp` for `kamp`).
     pub heads: u16,
     /// Listed words that start with this word, a linking `s`, `e` or `en`
-    /// allowed, before another listed word (`kampvuur` for `kamp`).
+    /// allowed, before another listed word (`kampvuur` for `kamp`;
+    /// `zeemonding` for `zee` and for `zeem`).
     pub modifiers: u16,
     /// How often the word is used in running text, as its Zipf frequency
     /// in tenths (`hok` 37: 10^3.7 uses per billion words); 0 when the
@@ -197,25 +198,32 @@ fn mark_plurals(entries: &mut HashMap<String, Entry>) {
 
 /// Counts, for every lower-case word, the listed words it is the head or
 /// the modifier of: `w = modifier + link + head`, both parts listed in
-/// lower case, the modifier four letters or longer (so that prefixes such
-/// as `ver-`, `ont-`, `her-` do not count as modifiers), the head three.
+/// lower case, the head three letters or longer, the modifier four (so
+/// that prefixes such as `ver-`, `ont-`, `her-` do not count as
+/// modifiers). At a boundary where the left part, less a linker, is no such
+/// modifier, a three-letter one counts for itself but not for the head
+/// (`zeemonding` for `zee`, not for `monding`): the decompounder weighs it
+/// only when choosing between splits.
 fn count_compounds(entries: &mut HashMap<String, Entry>) {
     let mut heads: HashMap<String, u32> = HashMap::new();
     let mut modifiers: HashMap<String, u32> = HashMap::new();
     let is_part = |w: &str| w.len() >= 3 && entries.get(w).is_some_and(|e| e.is(LOWER));
     let is_modifier = |w: &str| w.chars().count() >= 4 && is_part(w);
+    let is_short_modifier = |w: &str| w.chars().count() == 3 && is_part(w);
     for word in entries.iter().filter(|(w, e)| e.is(LOWER) && w.len() >= 6).map(|(w, _)| w) {
         for (at, _) in word.char_indices().skip(3) {
             let (left, head) = word.split_at(at);
             if !is_part(head) {
                 continue;
             }
-            for link in LINKS {
-                if let Some(modifier) = left.strip_suffix(link).filter(|m| is_modifier(m)) {
-                    *heads.entry(head.to_string()).or_default() += 1;
-                    *modifiers.entry(modifier.to_string()).or_default() += 1;
-                    break;
-                }
+            let long = LINKS.iter().find_map(|l| left.strip_suffix(l).filter(|m| is_modifier(m)));
+            if let Some(modifier) = long {
+                *heads.entry(head.to_string()).or_default() += 1;
+                *modifiers.entry(modifier.to_string()).or_default() += 1;
+            } else if let Some(modifier) =
+                LINKS.iter().find_map(|l| left.strip_suffix(l).filter(|m| is_short_modifier(m)))
+            {
+                *modifiers.entry(modifier.to_string()).or_default() += 1;
             }
         }
     }
@@ -290,5 +298,15 @@ mod tests {
         assert!(map.get("xqzwv").is_none(), "a frequency adds no word");
         assert_eq!(get("navo").flags, ACRONYM);
         assert!(map.get("iphone").is_none() && map.get("dna-profiel").is_none());
+        let fst = build("zee\nzeem\nmonding\nonding\nzeemonding\nzeemonding\nzeebonk\nbonk\n", "");
+        let map = Map::new(fst).unwrap();
+        let get = |w: &str| Entry::from_value(map.get(w).unwrap());
+        assert_eq!(get("zeem").modifiers, 1, "zeem+onding");
+        assert_eq!(get("zee").modifiers, 2, "zee+monding, zee+bonk: three letters count");
+        assert_eq!((get("onding").heads, get("monding").heads, get("bonk").heads), (1, 0, 0));
+        let fst = build("reis\nleidster\nrei\nreisleidster\n", "");
+        let map = Map::new(fst).unwrap();
+        let get = |w: &str| Entry::from_value(map.get(w).unwrap());
+        assert_eq!((get("reis").modifiers, get("rei").modifiers), (1, 0), "reis, not rei+s");
     }
 }

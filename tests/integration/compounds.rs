@@ -159,13 +159,13 @@ fn third_development_set() {
 #[test]
 fn fourth_development_set() {
     let s = score("compounds_dev4.txt");
-    assert!(s.precision() >= 0.88 && s.recall() >= 0.85, "see the errors above");
+    assert!(s.precision() >= 0.90 && s.recall() >= 0.86, "see the errors above");
 }
 
 #[test]
 fn fifth_development_set() {
     let s = score("compounds_dev5.txt");
-    assert!(s.precision() >= 0.96 && s.recall() >= 0.95, "see the errors above");
+    assert!(s.precision() >= 0.98 && s.recall() >= 0.96, "see the errors above");
 }
 
 #[test]
@@ -199,6 +199,8 @@ fn random_words_judged_before_tuning() {
     // sit just under what the rules reach (EVALUATION.md). The seventh
     // round's rules cost two right splits of this list (0.895 to 0.887,
     // which words was not looked at), hence the recall floor of 0.88.
+    // The eighth (three-letter modifiers weighed in choosing a split)
+    // gained one: 0.940 / 0.891.
     let s = score("compounds_random.txt");
     assert!(s.precision() >= 0.93 && s.recall() >= 0.88, "see the errors above");
 }
