@@ -346,6 +346,7 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
         || is_romance_verb(word)
         || is_inflected_present_participle(word)
         || is_heid_derivation(word, is_place)
+        || is_graded_adjective(word, is_place)
     {
         return None;
     }
@@ -381,6 +382,21 @@ fn is_heid_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
     ["heid", "heden"].iter().any(|end| {
         word.strip_suffix(end)
             .is_some_and(|stem| stem.chars().count() >= 4 && is_whole_word(stem, is_place))
+    })
+}
+
+/// The comparative or superlative of an adjective that does not split
+/// (`schadelijker`, `nauwkeurigere`, `noodzakelijkste` of `schadelijk`,
+/// `nauwkeurig`, `noodzakelijk`; not `scha+del+ijker`): a form of a whole
+/// word. An adjective is told from a noun by its inflected `-e` form being
+/// listed (`landbouw+er` is no comparative: `landbouwe` is no word).
+fn is_graded_adjective(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    ["ere", "er", "ste", "st"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| {
+            stem.chars().count() >= 4
+                && listed(&format!("{stem}e"))
+                && is_whole_word(stem, is_place)
+        })
     })
 }
 
@@ -739,6 +755,18 @@ fn is_suffix_head(word: &str, head: usize) -> bool {
             && ["lijker", "ischer", "iger", "ender", "aler"].iter().any(|e| before.ends_with(e))
         || rest == "halve" && before.ends_with('s')
         || rest == "deels"
+        || rest == "weg"
+            && is_adjective(before)
+            && !lexicon::lookup(word).is_some_and(|e| e.is(PLURAL))
+}
+
+/// Whether `stem` is an adjective: its inflected, comparative and
+/// superlative forms are listed (`koud`: `koude`, `kouder`, `koudst`;
+/// `vol`: `volle`, `voller`, `volst`; not `dienst`, though `dienste` and
+/// `dienster` are listed).
+fn is_adjective(stem: &str) -> bool {
+    ["e", "er"].iter().all(|end| with_vowel_ending(stem, end).is_some())
+        && (listed(&format!("{stem}st")) || listed(&format!("{stem}ste")))
 }
 
 /// A weight that grows with how many listed compounds a word makes, but
@@ -909,8 +937,16 @@ fn linker_spells_a_word(
             end < from
                 && &word[end..from] != "s"
                 && spelled(start, from)
-                && inflection::base(&word[start..from]).is_none_or(|b| b != word[start..end])
+                && !is_inflected_form(&word[start..end], &word[end..from])
         })
+}
+
+/// Whether `modifier` with `ending` is its own plural or inflected form
+/// (`klant+en`, `lang+e`), not another word (`koper` of `kop`, `flexie` of
+/// `flexi`: only an adjective, with a comparative, takes an `-e`).
+fn is_inflected_form(modifier: &str, ending: &str) -> bool {
+    inflection::base(&format!("{modifier}{ending}")).is_some_and(|b| b == modifier)
+        && (ending != "e" || with_vowel_ending(modifier, "er").is_some())
 }
 
 /// Geometric mean of the part weights, times 0.8 per part beyond two (0.5
@@ -1383,6 +1419,30 @@ mod tests {
         split_as("rechtervoet", &["rechter", "voet"]);
         // A plural of the modifier is no other word: the linker stays one.
         split_as("kleurenscanner", &["kleur", "scanner"]);
+    }
+
+    #[test]
+    fn comparatives_and_superlatives_of_whole_adjectives_stay_whole() {
+        stay_whole(&["schadelijker", "nauwkeurigere", "noodzakelijkste", "doeltreffender"]);
+        // An agent noun is no comparative: `landbouwe` is no word.
+        split_as("landbouwer", &["land", "bouwer"]);
+    }
+
+    #[test]
+    fn an_adjective_with_weg_is_an_adverb() {
+        stay_whole(&["stomweg", "koudweg", "brutaalweg", "gewoonweg"]);
+        // A noun with a plural is a road: `snelwegen`; `dienst` is no adjective.
+        split_as("snelwegen", &["snel", "wegen"]);
+        split_as("dienstweg", &["dienst", "weg"]);
+    }
+
+    #[test]
+    fn an_e_after_a_word_that_has_no_comparative_is_part_of_the_modifier() {
+        split_as("aardewerk", &["aarde", "werk"]);
+        split_as("flexievormen", &["flexie", "vormen"]);
+        split_as("morsecode", &["morse", "code"]);
+        // An adjective's own `-e` stays a linker: `vrij+e+tijd`.
+        split_as("vrijetijdsbesteding", &["vrij", "tijd", "besteding"]);
     }
 
     #[test]
