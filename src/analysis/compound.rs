@@ -347,6 +347,7 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
         || is_inflected_present_participle(word)
         || is_heid_derivation(word, is_place)
         || is_graded_adjective(word, is_place)
+        || is_ig_derivation(word, is_place)
     {
         return None;
     }
@@ -397,6 +398,16 @@ fn is_graded_adjective(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
                 && listed(&format!("{stem}e"))
                 && is_whole_word(stem, is_place)
         })
+    })
+}
+
+/// An adjective in `-ig` (or its forms and its `-heid` noun) of a listed
+/// word that does not split (`kruimelig` of `kruimel`, `bezitterige` of
+/// `bezitter`; not `krui+melig`, `bezit+terige`).
+fn is_ig_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    ["igheid", "igste", "igere", "iger", "ige", "ig"].iter().any(|end| {
+        word.strip_suffix(end)
+            .is_some_and(|stem| stem.chars().count() >= 4 && is_whole_word(stem, is_place))
     })
 }
 
@@ -1426,6 +1437,13 @@ mod tests {
         stay_whole(&["schadelijker", "nauwkeurigere", "noodzakelijkste", "doeltreffender"]);
         // An agent noun is no comparative: `landbouwe` is no word.
         split_as("landbouwer", &["land", "bouwer"]);
+    }
+
+    #[test]
+    fn an_ig_adjective_of_a_whole_word_stays_whole() {
+        stay_whole(&["kruimelig", "bezitterige", "schimmelig", "snotterig"]);
+        // Of a compound it splits as the compound does.
+        split_as("strijdlustig", &["strijd", "lustig"]);
     }
 
     #[test]
