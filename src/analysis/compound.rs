@@ -357,7 +357,12 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
     let spans = match inflection::base(word).filter(|_| !first_may_be_place) {
         Some(base) if BLOCKED.contains(base.as_str()) => return None,
         // A participle used as an adjective (`teleurgestelde`).
-        Some(base) if word.strip_suffix('e') == Some(base.as_str()) && is_verb_form(&base) => {
+        Some(base)
+            if word
+                .strip_suffix('e')
+                .is_some_and(|bare| inflection::respellings(bare).iter().any(|w| *w == base))
+                && is_verb_form(&base) =>
+        {
             return None;
         }
         Some(base) => as_base_splits(word, &base, scope, spans, is_place)?,
@@ -1394,6 +1399,8 @@ mod tests {
         // A participle as an adjective is a verb form too, and `gerust`
         // is written on like a particle.
         stay_whole(&["teleurgestelde", "vrijgemaakte", "geruststellen", "verderzetten"]);
+        // Also when the `-e` respells the participle (`stopgezet`, `weggedaan`).
+        stay_whole(&["stopgezette", "weggedane"]);
         split_as("deelstaat", &["deel", "staat"]);
         split_as("vrijkaart", &["vrij", "kaart"]);
     }
