@@ -382,13 +382,26 @@ fn is_whole_word(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
     listed(word) && spans(word, is_place).is_none()
 }
 
+/// Whether `word` is a listed word of four letters or more that does not
+/// split, with one of `endings` and `stem_ok(stem)`: a derivation or form
+/// of a whole word, not a compound.
+fn is_whole_word_with(
+    word: &str,
+    endings: &[&str],
+    stem_ok: impl Fn(&str) -> bool,
+    is_place: &dyn Fn(&str) -> bool,
+) -> bool {
+    endings.iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| {
+            stem.chars().count() >= 4 && stem_ok(stem) && is_whole_word(stem, is_place)
+        })
+    })
+}
+
 /// A noun in `-heid` of a listed word that does not split
 /// (`walgelijkheid` of `walgelijk`, not `wal+gelijkheid`).
 fn is_heid_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
-    ["heid", "heden"].iter().any(|end| {
-        word.strip_suffix(end)
-            .is_some_and(|stem| stem.chars().count() >= 4 && is_whole_word(stem, is_place))
-    })
+    is_whole_word_with(word, &["heid", "heden"], |_| true, is_place)
 }
 
 /// The comparative or superlative of an adjective that does not split
@@ -397,23 +410,16 @@ fn is_heid_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
 /// word. An adjective is told from a noun by its inflected `-e` form being
 /// listed (`landbouw+er` is no comparative: `landbouwe` is no word).
 fn is_graded_adjective(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
-    ["ere", "er", "ste", "st"].iter().any(|end| {
-        word.strip_suffix(end).is_some_and(|stem| {
-            stem.chars().count() >= 4
-                && listed(&format!("{stem}e"))
-                && is_whole_word(stem, is_place)
-        })
-    })
+    let adjective = |stem: &str| listed(&format!("{stem}e"));
+    is_whole_word_with(word, &["ere", "er", "ste", "st"], adjective, is_place)
 }
 
 /// An adjective in `-ig` (or its forms and its `-heid` noun) of a listed
 /// word that does not split (`kruimelig` of `kruimel`, `bezitterige` of
 /// `bezitter`; not `krui+melig`, `bezit+terige`).
 fn is_ig_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
-    ["igheid", "igste", "igere", "iger", "ige", "ig"].iter().any(|end| {
-        word.strip_suffix(end)
-            .is_some_and(|stem| stem.chars().count() >= 4 && is_whole_word(stem, is_place))
-    })
+    let endings = ["igheid", "igste", "igere", "iger", "ige", "ig"];
+    is_whole_word_with(word, &endings, |_| true, is_place)
 }
 
 /// A present participle with an adjective's or a noun's ending: `-e`,
