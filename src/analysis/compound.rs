@@ -360,7 +360,7 @@ fn spans_in(word: &str, scope: Scope, is_place: &dyn Fn(&str) -> bool) -> Option
         Some(base)
             if word
                 .strip_suffix('e')
-                .is_some_and(|bare| inflection::respellings(bare).iter().any(|w| *w == base))
+                .is_some_and(|bare| inflection::respellings(bare).contains(&base))
                 && is_verb_form(&base) =>
         {
             return None;
