@@ -150,26 +150,29 @@ const FREE_PARTICLES: &[&str] = &["weg", "dicht", "heen", "voorbij"];
 /// Whether `part` is a bound form, never a compound part: a prefix, a
 /// suffix, a particle of a separable verb or two of them (`aan+val`,
 /// `veilig+heid`, `vooraan`).
+/// One set lookup: the decompounder asks it of every candidate part.
 fn is_bound(part: &str) -> bool {
-    BOUND.contains(&part)
-        || NOT_PARTS.contains(&part)
-        || COMBINING_FORMS.contains(&part)
-        || PARTICLES.contains(&part) && !FREE_PARTICLES.contains(&part)
-        || is_double_particle(part)
+    static ALL: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        let free = PARTICLES.iter().filter(|p| !FREE_PARTICLES.contains(p));
+        BOUND
+            .iter()
+            .chain(NOT_PARTS)
+            .chain(COMBINING_FORMS)
+            .chain(free)
+            .map(|w| w.to_string())
+            .chain(double_particles())
+            .collect()
+    });
+    ALL.contains(part)
 }
 
 /// Two particles written as one adverb (`vooraan`, `achterin`,
 /// `onderdoor`, `voorover`): no part, so `voor+aanzicht` is not read as
 /// `vooraan+zicht`. The first particle has three letters or more: `op+los`
 /// is a verb's stem (`oplos+middel`), `in+door` English (`indoor+banen`).
-fn is_double_particle(part: &str) -> bool {
-    static DOUBLE: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        let firsts = PARTICLES.iter().filter(|first| first.len() >= 3);
-        firsts
-            .flat_map(|first| PARTICLES.iter().map(move |then| format!("{first}{then}")))
-            .collect()
-    });
-    DOUBLE.contains(part)
+fn double_particles() -> impl Iterator<Item = String> {
+    let firsts = PARTICLES.iter().filter(|first| first.len() >= 3);
+    firsts.flat_map(|first| PARTICLES.iter().map(move |then| format!("{first}{then}")))
 }
 
 /// Heads that make derivations, not compounds: `bestuurskundig`,
