@@ -150,6 +150,7 @@ const FREE_PARTICLES: &[&str] = &["weg", "dicht", "heen", "voorbij"];
 /// Whether `part` is a bound form, never a compound part: a prefix, a
 /// suffix, a particle of a separable verb or two of them (`aan+val`,
 /// `veilig+heid`, `vooraan`).
+///
 /// One set lookup: the decompounder asks it of every candidate part.
 fn is_bound(part: &str) -> bool {
     static ALL: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
@@ -714,10 +715,7 @@ fn part_weight(
 /// (`volstrekt` is no `volst+rekt`, `benedenstrooms` no
 /// `benedenst+rooms`).
 fn is_superlative(part: &str) -> bool {
-    part.strip_suffix("st").is_some_and(|stem| {
-        is_bound(stem)
-            || listed(stem) && ["er", "e"].iter().all(|end| with_vowel_ending(stem, end).is_some())
-    })
+    part.strip_suffix("st").is_some_and(|stem| is_bound(stem) || listed(stem) && is_gradable(stem))
 }
 
 /// A head that is itself a derivation with a suffix-like element
@@ -790,8 +788,13 @@ fn is_suffix_head(word: &str, head: usize) -> bool {
 /// `vol`: `volle`, `voller`, `volst`; not `dienst`, though `dienste` and
 /// `dienster` are listed).
 fn is_adjective(stem: &str) -> bool {
+    is_gradable(stem) && (listed(&format!("{stem}st")) || listed(&format!("{stem}ste")))
+}
+
+/// Whether the inflected and the comparative form of `stem` are listed
+/// (`volle` and `voller`, `hoge` and `hoger`), as of an adjective.
+fn is_gradable(stem: &str) -> bool {
     ["e", "er"].iter().all(|end| with_vowel_ending(stem, end).is_some())
-        && (listed(&format!("{stem}st")) || listed(&format!("{stem}ste")))
 }
 
 /// A weight that grows with how many listed compounds a word makes, but
