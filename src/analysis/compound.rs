@@ -116,11 +116,19 @@ const BOUND: &[&str] = &[
     "isch", "ische", "baar", "bare", "schap", "ster", "sters", "tje", "tjes", "achtig", "loos",
     "zaam", "erij", "ling", "lingen", "ig", "ige", "ter", "tie", "ties", "ist", "isten", "eren",
     "aal", "ief", "ieve", "abel", "abele", "ibel", "ibele", "mede", "weder", "weer", "tussen",
-    "boven", "beneden", "binnen", "buiten", "voort", "mega", "micro", "mono", "poly", "hypo",
-    "aarts", "aller", "opper", "para", "trans", "vice", "infra", "super", "techno", "macro",
-    "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti", "erop", "eraan", "erin", "ervan",
+    "boven", "beneden", "binnen", "buiten", "voort", "trans", "erop", "eraan", "erin", "ervan",
     "ermee", "erover", "eruit", "erbij", "ertoe", "erdoor", "ervoor", "erna", "eronder", "eraf",
-    "erom", "ertegen", "contra", "extra", "sief", "sieve", "zeer",
+    "erom", "ertegen", "sief", "sieve", "zeer",
+];
+
+/// Stressed prefixes, mostly Greek and Latin, that make derivations of
+/// whole words (`superspion`, `superbeleggers`: no `supers+pion`,
+/// `superbe+leggers`). Bound forms ([`is_bound`]). `trans` is not among
+/// them: `transvet+zuren` is a compound.
+const STRESSED_PREFIXES: &[&str] = &[
+    "mega", "micro", "mono", "poly", "hypo", "aarts", "aller", "opper", "para", "vice", "infra",
+    "super", "techno", "macro", "hyper", "ultra", "pseudo", "semi", "neo", "multi", "anti",
+    "contra", "extra",
 ];
 
 /// Greek and Latin combining forms that end words and are no heads
@@ -157,6 +165,7 @@ fn is_bound(part: &str) -> bool {
         let free = PARTICLES.iter().filter(|p| !FREE_PARTICLES.contains(p));
         BOUND
             .iter()
+            .chain(STRESSED_PREFIXES)
             .chain(NOT_PARTS)
             .chain(COMBINING_FORMS)
             .chain(free)
@@ -608,7 +617,22 @@ fn best_spans(
     if !short_counted.get() {
         return Some(spans);
     }
-    Some(split(Weights::Choose).map_or(spans, |(_, spans)| spans))
+    // The counts of three-letter words are partly accidents (`lam` in
+    // `lamsvlees` and `lamleggen`): they choose another split only when it
+    // makes no part rarer than the rarest part of the one decided
+    // (`zee+monding`, not `zeem+onding`; `lamp+licht`, not `lam+plicht`).
+    Some(match split(Weights::Choose) {
+        Some((_, chosen)) if rarest_part(word, &chosen) >= rarest_part(word, &spans) => chosen,
+        _ => spans,
+    })
+}
+
+/// The frequency of the least used of the parts `spans` of `word`.
+fn rarest_part(word: &str, spans: &[Span]) -> f64 {
+    spans
+        .iter()
+        .map(|&(f, t)| lexicon::lookup(&word[f..t]).map_or(0.0, |e| e.frequency()))
+        .fold(f64::MAX, f64::min)
 }
 
 /// Which evidence [`part_weight`] weighs.
@@ -734,13 +758,15 @@ fn ends_in_suffixoid(part: &str) -> bool {
     })
 }
 
-/// A word made of an unstressed prefix (or the negating `on`) and a listed
-/// word that does not split itself (`betekenen` of `tekenen`, `verstappen`
-/// of `stappen`, `onvrijwillige` of `vrijwillige`): a
-/// derivation, whatever else its letters spell (`bete+kenen`,
-/// `vers+tappen`). `gevechtsport` is no such word: `vechtsport` splits.
+/// A word made of an unstressed prefix (or the negating `on`) or one of
+/// [`STRESSED_PREFIXES`] and a listed word that does not split itself
+/// (`betekenen` of `tekenen`, `verstappen` of `stappen`, `onvrijwillige`
+/// of `vrijwillige`, `superspion` of `spion`): a derivation, whatever else
+/// its letters spell (`bete+kenen`, `vers+tappen`, `supers+pion`).
+/// `gevechtsport` is no such word: `vechtsport` splits.
 fn is_prefix_derivation(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
-    ["be", "ge", "ver", "ont", "her", "on"].iter().any(|prefix| {
+    let unstressed = ["be", "ge", "ver", "ont", "her", "on"];
+    unstressed.iter().chain(STRESSED_PREFIXES).any(|prefix| {
         word.strip_prefix(prefix)
             .is_some_and(|rest| rest.chars().count() >= 4 && is_whole_word(rest, is_place))
     })
@@ -1126,6 +1152,11 @@ mod tests {
     }
 
     #[test]
+    fn stressed_prefixes_make_derivations_of_whole_words() {
+        stay_whole(&["superbeleggers", "superspion", "superstart", "supergoedkoop"]);
+    }
+
+    #[test]
     fn prefix_words_are_no_modifier_and_linker() {
         for word in ["buitendeur", "achterdak", "achtergrachten"] {
             assert_eq!(leaves(word), None, "{word}: no buit+en, acht+er");
@@ -1439,6 +1470,15 @@ mod tests {
         split_as("balsport", &["bal", "sport"]);
         // Whether a word splits is decided without those counts.
         stay_whole(&["barbier", "potlood", "redactie", "kenmerken", "stabiel"]);
+    }
+
+    #[test]
+    fn a_three_letter_modifier_makes_no_part_rarer_than_the_split_decided() {
+        // `lam` and `bar` make many listed compounds too, but `plicht` and
+        // `snood` are rarer than every part of `lamp+licht`, `baren+nood`.
+        split_as("lamplicht", &["lamp", "licht"]);
+        split_as("barensnood", &["baren", "nood"]);
+        split_as("grandslamtoernooi", &["grand", "slam", "toernooi"]);
     }
 
     #[test]
