@@ -38,9 +38,44 @@ pub struct Gazetteer {
     starts: HashSet<String>,
     /// Longest place or organisation name, in words.
     pub max_words: usize,
+    /// Country abbreviations of sports results ([`Gazetteer::country_code`]).
+    country_codes: HashMap<String, Option<String>>,
 }
 
+/// Abbreviations of countries in sports results that are not the first
+/// three letters of the country's name, or that the results use for one of
+/// several countries whose names begin so (`Slo` is Slovenia, Slovakia is
+/// `Svk`).
+const OTHER_COUNTRY_CODES: &[(&str, &str)] = &[
+    ("VS", "Verenigde Staten"),
+    ("VSt", "Verenigde Staten"),
+    ("GB", "Verenigd Koninkrijk"),
+    ("ZAf", "Zuid-Afrika"),
+    ("WRu", "Belarus"),
+    ("Kzk", "Kazachstan"),
+    ("Slo", "Slovenië"),
+    ("Svk", "Slowakije"),
+    ("Slk", "Slowakije"),
+    ("Hon", "Hongarije"),
+    ("Eng", "Engeland"),
+];
+
+/// Three-letter abbreviations that are words or names more often than
+/// countries (`Van` of Vanuatu).
+const NOT_COUNTRY_CODES: &[&str] = &["Van"];
+
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::embedded);
+
+/// A hash of every embedded list: what a page's entities are depends on
+/// them as much as on the model.
+pub fn data_hash() -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for list in [PLACES, GIVEN_NAMES, SURNAMES, ORGANIZATIONS] {
+        hasher.update(list.as_bytes());
+        hasher.update(&[0]);
+    }
+    hasher.digest()
+}
 
 /// Curated organisation names, variant → canonical name. Loaded apart from
 /// the larger place and name lists: a query needs only these, and `search`
@@ -97,10 +132,12 @@ impl Gazetteer {
             surnames: data_lines(SURNAMES).map(key).collect(),
             starts: HashSet::default(),
             max_words: 1,
+            country_codes: HashMap::default(),
         };
         for line in data_lines(PLACES) {
             g.add_place_line(line);
         }
+        g.country_codes = country_codes(data_lines(PLACES));
         for line in data_lines(ORGANIZATIONS) {
             for variant in organization_line(line).1 {
                 g.note_words(variant);
@@ -153,6 +190,16 @@ impl Gazetteer {
         self.places.get(&key(name)).map(|(n, k)| (n.as_str(), *k))
     }
 
+    /// Whether `word` abbreviates a country as sports results do, after a
+    /// rider or a team in brackets (`Finot (Fra)`, `Van Aert (Bel)`: the
+    /// first three letters of its Dutch name, or `VS`, `GB`): `Some` with
+    /// the country when only one country's name begins so (`Fra` →
+    /// `Frankrijk`; names of one word first, so not `Frans-Guyana`),
+    /// `Some(None)` when several do (`Hon`: Honduras, Hongarije).
+    pub fn country_code(&self, word: &str) -> Option<Option<&str>> {
+        self.country_codes.get(word).map(Option::as_deref)
+    }
+
     /// Whether `word` is a known first name (`Vladimir`, `Dilan`).
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(&key(word))
@@ -172,6 +219,55 @@ impl Gazetteer {
             Some((name, _)) => name.to_string(),
             None => title_case(raw),
         }
+    }
+}
+
+/// [`Gazetteer::country_code`]'s table from the place lines: each
+/// country's first three letters (title case) → the country, or `None`
+/// when names of several countries begin with them. Of several, the one
+/// name of one word wins (`Fra`: `Frankrijk`, not `Frans-Guyana`), else the
+/// one whose ISO code the letters begin with (`Bel`: België `BE`, not
+/// Belize or Belarus; `Mar`: Marokko `MA`).
+fn country_codes<'a>(lines: impl Iterator<Item = &'a str>) -> HashMap<String, Option<String>> {
+    let mut by_code: HashMap<String, Vec<(&str, &str)>> = HashMap::default();
+    for line in lines {
+        let mut cols = line.split('\t');
+        let (Some(name), Some("country"), Some(iso)) = (cols.next(), cols.next(), cols.next())
+        else {
+            continue;
+        };
+        let code: String = name.chars().take(3).collect();
+        if code.chars().count() == 3
+            && code.chars().all(char::is_alphabetic)
+            && code.starts_with(char::is_uppercase)
+            && !NOT_COUNTRY_CODES.contains(&code.as_str())
+        {
+            by_code.entry(code).or_default().push((name, iso));
+        }
+    }
+    let mut out: HashMap<String, Option<String>> = by_code
+        .into_iter()
+        .map(|(code, countries)| {
+            let choice = only(&countries, |(n, _)| !n.contains([' ', '-']))
+                .or_else(|| only(&countries, |(_, iso)| code.to_uppercase().starts_with(iso)))
+                .or_else(|| only(&countries, |_| true));
+            (code, choice.map(str::to_string))
+        })
+        .collect();
+    for (code, country) in OTHER_COUNTRY_CODES {
+        out.insert(code.to_string(), Some(country.to_string()));
+    }
+    out
+}
+
+/// The name of the one country of `countries` that passes `keep`.
+fn only<'a>(
+    countries: &[(&'a str, &str)],
+    keep: impl Fn(&(&str, &str)) -> bool,
+) -> Option<&'a str> {
+    match countries.iter().filter(|c| keep(c)).collect::<Vec<_>>().as_slice() {
+        [(name, _)] => Some(name),
+        _ => None,
     }
 }
 
@@ -253,6 +349,30 @@ mod tests {
         assert_eq!(g.place("Oekraine").map(|p| p.0), Some("Oekraïne"));
         assert_eq!(g.place("Moscow").map(|p| p.0), Some("Moskou"));
         assert_eq!(g.place("Liège").map(|p| p.0), Some("Luik"));
+    }
+
+    #[test]
+    fn country_abbreviations_of_sports_results() {
+        let g = gazetteer();
+        // The first three letters; of several countries, the one-word name
+        // (`Fra`, not Frans-Guyana), then the ISO code (`Bel`: België, not
+        // Belize or Belarus; `Mar`: Marokko); the results' own codes.
+        for (code, country) in [
+            ("Fra", "Frankrijk"),
+            ("Ita", "Italië"),
+            ("Ned", "Nederland"),
+            ("Oos", "Oostenrijk"),
+            ("Bel", "België"),
+            ("Mar", "Marokko"),
+            ("Slo", "Slovenië"),
+            ("Svk", "Slowakije"),
+            ("VSt", "Verenigde Staten"),
+        ] {
+            assert_eq!(g.country_code(code), Some(Some(country)), "{code}");
+        }
+        assert_eq!(g.country_code("Chi"), Some(None), "China or Chili");
+        assert_eq!(g.country_code("Van"), None, "a name, not Vanuatu");
+        assert_eq!(g.country_code("fra"), None, "title case only");
     }
 
     #[test]

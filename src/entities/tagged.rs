@@ -55,6 +55,12 @@ pub struct TaggerExtractor {
     id: String,
 }
 
+/// Version of what the extraction does besides the model and the lists
+/// (the rule after decoding, canonical names): part of [`TaggerExtractor::id`],
+/// raised when it changes what a page gives, so that a build extracts every
+/// page again. 2: country abbreviations of sports results are places.
+const RULES: u32 = 2;
+
 impl TaggerExtractor {
     /// An extractor with the model in `bytes` (made by `newsidx train-ner`)
     /// and the shipped name aliases.
@@ -65,7 +71,11 @@ impl TaggerExtractor {
         Ok(TaggerExtractor {
             tagger: Tagger::from_bytes(bytes)?,
             aliases: Aliases::embedded(),
-            id: format!("tagger-{:016x}", crate::crawl::content_hash(bytes)),
+            id: format!(
+                "tagger-{:016x}-{:016x}-r{RULES}",
+                crate::crawl::content_hash(bytes),
+                crate::entities::gazetteer::data_hash()
+            ),
         })
     }
 
@@ -101,8 +111,10 @@ impl TaggerExtractor {
         })
     }
 
-    /// Identifies the model: a hash of its bytes. An index records it, so
-    /// that a build with another model extracts every page again.
+    /// Identifies the extraction: hashes of the model's bytes and of the
+    /// embedded name lists, and the rules' version. An index records it, so
+    /// that a build with another model, lists or rules extracts every page
+    /// again.
     pub fn id(&self) -> &str {
         &self.id
     }
@@ -239,6 +251,10 @@ fn location(written: &str, g: &Gazetteer) -> Option<String> {
     if let Some((place, _)) = g.place(written) {
         return Some(place.to_string());
     }
+    if let Some(country) = g.country_code(written) {
+        // `Fra` of a sports result; `Hon` could be two countries.
+        return country.map(str::to_string);
+    }
     if is_adjective(written) {
         return None;
     }
@@ -273,6 +289,14 @@ mod tests {
         let tagger = TaggerExtractor::embedded().tagger();
         assert!(tagger.first.weights.len() > 10_000);
         assert!(tagger.first.provenance.contains("train_a.conll"), "{}", tagger.first.provenance);
+    }
+
+    #[test]
+    fn the_id_names_the_model_the_lists_and_the_rules() {
+        let id = TaggerExtractor::embedded().id();
+        let model = format!("{:016x}", crate::crawl::content_hash(EMBEDDED_MODEL));
+        let lists = format!("{:016x}", crate::entities::gazetteer::data_hash());
+        assert_eq!(id, format!("tagger-{model}-{lists}-r{RULES}"));
     }
 
     #[test]

@@ -260,7 +260,9 @@ fn a_surname_alone_counts_for_the_one_full_name_that_ends_in_it() {
         "2025/12/02/b.txt",
         page(
             "Gesprek over handel",
-            "Erdoğan sprak later met Merz over de handel tussen beide landen.",
+            // The role keeps `Merz` a person for every training seed; bare,
+            // the embedded model tags it an organisation in about half of them.
+            "Erdoğan sprak later met bondskanselier Merz over de handel tussen beide landen.",
         ),
     );
     env.build();

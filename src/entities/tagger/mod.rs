@@ -23,6 +23,7 @@ pub use model::Model;
 pub use score::Score;
 pub use tags::{Kind, Span, Tag};
 
+use crate::entities::gazetteer::gazetteer;
 use features::{ArticleFacts, SentenceView, add_tagged_features, sentence_features, word_id};
 use rustc_hash::FxHashMap;
 
@@ -62,7 +63,7 @@ impl Tagger {
         }
         facts.tagged = kinds_by_word(doc, &first);
         let mut out = Vec::with_capacity(doc.len());
-        for (view, found) in views.iter().zip(&mut windows) {
+        for ((view, found), tokens) in views.iter().zip(&mut windows).zip(doc) {
             let mut tags = vec![Tag::O; view.len()];
             for w in found.iter_mut() {
                 for (i, f) in w.range.clone().zip(&mut w.features) {
@@ -70,6 +71,7 @@ impl Tagger {
                 }
                 w.decode(&self.second, &mut tags);
             }
+            mark_country_codes(tokens, &mut tags);
             out.push(tags);
         }
         out
@@ -119,6 +121,20 @@ impl Window {
         let next = (self.range.end < tags.len()).then_some(Tag::O);
         let found = model.decode_between(&self.features, previous, next);
         tags[self.range.clone()].copy_from_slice(&found);
+    }
+}
+
+/// Sports results write a rider's or a team's country in brackets as an
+/// abbreviation (`Finot ( Fra )`, `Van Aert ( Bel / Visma )`); such a token
+/// is a place whatever the model said: the training articles hold no result
+/// lists, so the model takes `Fra`, `Ita` for organisations.
+fn mark_country_codes(tokens: &[String], tags: &mut [Tag]) {
+    let g = gazetteer();
+    for i in 1..tokens.len().saturating_sub(1) {
+        let closed = matches!(tokens[i + 1].as_str(), ")" | "/" | ",");
+        if tokens[i - 1] == "(" && closed && g.country_code(&tokens[i]).is_some() {
+            tags[i] = Tag::begin(Kind::Loc);
+        }
     }
 }
 
