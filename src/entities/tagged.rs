@@ -58,8 +58,9 @@ pub struct TaggerExtractor {
 /// Version of what the extraction does besides the model and the lists
 /// (the rule after decoding, canonical names): part of [`TaggerExtractor::id`],
 /// raised when it changes what a page gives, so that a build extracts every
-/// page again. 2: country abbreviations of sports results are places.
-const RULES: u32 = 2;
+/// page again. 2: country abbreviations of sports results are places; 3: a
+/// surname alone is the person named in full in the article.
+const RULES: u32 = 3;
 
 impl TaggerExtractor {
     /// An extractor with the model in `bytes` (made by `newsidx train-ner`)

@@ -171,6 +171,20 @@ fn country_abbreviations_of_sports_results_are_places() {
 }
 
 #[test]
+fn a_surname_alone_is_the_person_named_in_full_in_the_article() {
+    let env = TestEnv::new();
+    let text = "Trainer Frank Rijkaard was tevreden over de wedstrijd. \
+                Anders zou Rijkaard nogal met problemen kampen.";
+    let out = env.run(&["tag", "--json", text]);
+    assert_exit(&out, 0);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let alone = json["mentions"].as_array().unwrap().iter().find(|m| m["text"] == "Rijkaard");
+    assert_eq!(alone.map(|m| &m["type"]), Some(&"PER".into()), "{json}");
+    assert_eq!(json["persons"], serde_json::json!(["Frank Rijkaard"]), "{json}");
+    assert_eq!(json["organizations"], serde_json::json!([]), "{json}");
+}
+
+#[test]
 fn newspapers_and_broadcasters_are_organisations() {
     let env = TestEnv::new();
     let text = "Dat schrijft De Morgen vandaag. Volgens de Volkskrant en NRC Handelsblad \

@@ -74,6 +74,7 @@ impl Tagger {
             mark_country_codes(tokens, &mut tags);
             out.push(tags);
         }
+        mark_short_person_mentions(doc, &mut out);
         out
     }
 
@@ -134,6 +135,41 @@ fn mark_country_codes(tokens: &[String], tags: &mut [Tag]) {
         let closed = matches!(tokens[i + 1].as_str(), ")" | "/" | ",");
         if tokens[i - 1] == "(" && closed && g.country_code(&tokens[i]).is_some() {
             tags[i] = Tag::begin(Kind::Loc);
+        }
+    }
+}
+
+/// A one-word name that is the surname of a person named in full in the
+/// same article is that person (`Frank Rijkaard` … `Rijkaard zou`), even
+/// where the model took it alone for an organisation or a place: one
+/// sense per article (Gale, Church & Yarowsky 1992). Curated organisations
+/// and known places keep their kind.
+fn mark_short_person_mentions(doc: &[Vec<String>], tags: &mut [Vec<Tag>]) {
+    let surnames: Vec<&str> = doc
+        .iter()
+        .zip(tags.iter())
+        .flat_map(|(tokens, tags)| {
+            tags::spans(tags)
+                .into_iter()
+                .filter(|s| s.kind == Kind::Per && s.end - s.start >= 2)
+                .map(|s| tokens[s.end - 1].as_str())
+        })
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let g = gazetteer();
+    for (tokens, tags) in doc.iter().zip(tags.iter_mut()) {
+        for span in tags::spans(tags) {
+            let word = tokens[span.start].as_str();
+            if span.kind != Kind::Per
+                && span.end - span.start == 1
+                && surnames.contains(&word)
+                && crate::entities::gazetteer::organization(word).is_none()
+                && g.place(word).is_none()
+            {
+                tags[span.start] = Tag::begin(Kind::Per);
+            }
         }
     }
 }
@@ -226,4 +262,36 @@ pub fn evaluate(model: &Model, docs: &[Document]) -> Score {
         }
     }
     score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(names: &[&str]) -> Vec<Tag> {
+        names.iter().map(|n| Tag::parse(n).unwrap()).collect()
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_kind_of_the_full_name() {
+        let doc = vec![words("Frank Rijkaard en Ajax"), words("Rijkaard won , Ajax ook")];
+        let mut tagged =
+            vec![tags(&["B-PER", "I-PER", "O", "B-ORG"]), tags(&["B-ORG", "O", "O", "B-ORG", "O"])];
+        mark_short_person_mentions(&doc, &mut tagged);
+        assert_eq!(tagged[1], tags(&["B-PER", "O", "O", "B-ORG", "O"]));
+    }
+
+    #[test]
+    fn curated_organisations_and_known_places_keep_their_kind() {
+        // `Ajax` and `Brussel` end a person's name here, but stay what they are.
+        let doc = vec![words("Piet Ajax en Jan Brussel"), words("Ajax in Brussel")];
+        let mut tagged =
+            vec![tags(&["B-PER", "I-PER", "O", "B-PER", "I-PER"]), tags(&["B-ORG", "O", "B-LOC"])];
+        mark_short_person_mentions(&doc, &mut tagged);
+        assert_eq!(tagged[1], tags(&["B-ORG", "O", "B-LOC"]));
+    }
 }
