@@ -59,8 +59,9 @@ pub struct TaggerExtractor {
 /// (the rule after decoding, canonical names): part of [`TaggerExtractor::id`],
 /// raised when it changes what a page gives, so that a build extracts every
 /// page again. 2: country abbreviations of sports results are places; 3: a
-/// surname alone is the person named in full in the article.
-const RULES: u32 = 3;
+/// surname alone is the person named in full in the article; 4: an
+/// organisation inside a curated name is the whole name.
+const RULES: u32 = 4;
 
 impl TaggerExtractor {
     /// An extractor with the model in `bytes` (made by `newsidx train-ner`)

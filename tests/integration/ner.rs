@@ -188,13 +188,14 @@ fn a_surname_alone_is_the_person_named_in_full_in_the_article() {
 fn newspapers_and_broadcasters_are_organisations() {
     let env = TestEnv::new();
     let text = "Dat schrijft De Morgen vandaag. Volgens de Volkskrant en NRC Handelsblad \
-                is het kabinet verdeeld; de BBC bracht het nieuws als eerste.";
+                is het kabinet verdeeld; de BBC bracht het nieuws als eerste. \
+                Dat zei Radio 1 gisteren.";
     let out = env.run(&["tag", "--json", text]);
     assert_exit(&out, 0);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         json["organizations"],
-        serde_json::json!(["De Morgen", "de Volkskrant", "NRC", "BBC"]),
+        serde_json::json!(["De Morgen", "de Volkskrant", "NRC", "BBC", "Radio 1"]),
         "{json}"
     );
 }

@@ -23,7 +23,7 @@ pub use model::Model;
 pub use score::Score;
 pub use tags::{Kind, Span, Tag};
 
-use crate::entities::gazetteer::gazetteer;
+use crate::entities::gazetteer::{gazetteer, organization};
 use features::{ArticleFacts, SentenceView, add_tagged_features, sentence_features, word_id};
 use rustc_hash::FxHashMap;
 
@@ -72,6 +72,7 @@ impl Tagger {
                 w.decode(&self.second, &mut tags);
             }
             mark_country_codes(tokens, &mut tags);
+            widen_to_curated_organisations(tokens, &mut tags);
             out.push(tags);
         }
         mark_short_person_mentions(doc, &mut out);
@@ -139,6 +140,31 @@ fn mark_country_codes(tokens: &[String], tags: &mut [Tag]) {
     }
 }
 
+/// An organisation the model found inside a curated organisation's name of
+/// two or more words is that whole name (`De Morgen`, `Radio 1`, not
+/// `Morgen`, `Radio`): the curated spelling is the name as written. Only
+/// where the model tagged nothing but `O` and that organisation inside it.
+fn widen_to_curated_organisations(tokens: &[String], tags: &mut [Tag]) {
+    let max = gazetteer().max_words;
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = (2..=max.min(tokens.len() - i)).rev().find(|&n| {
+            let inside = &tags[i..i + n];
+            inside.iter().any(|t| t.kind() == Some(Kind::Org))
+                && inside.iter().all(|t| t.kind().is_none_or(|k| k == Kind::Org))
+                && organization(&tokens[i..i + n].join(" ")).is_some()
+        });
+        match found {
+            Some(n) => {
+                tags[i] = Tag::begin(Kind::Org);
+                tags[i + 1..i + n].fill(Tag::inside(Kind::Org));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// A one-word name that is the surname of a person named in full in the
 /// same article is that person (`Frank Rijkaard` … `Rijkaard zou`), even
 /// where the model took it alone for an organisation or a place: one
@@ -165,7 +191,7 @@ fn mark_short_person_mentions(doc: &[Vec<String>], tags: &mut [Vec<Tag>]) {
             if span.kind != Kind::Per
                 && span.end - span.start == 1
                 && surnames.contains(&word)
-                && crate::entities::gazetteer::organization(word).is_none()
+                && organization(word).is_none()
                 && g.place(word).is_none()
             {
                 tags[span.start] = Tag::begin(Kind::Per);
@@ -274,6 +300,23 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         text.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn an_organisation_inside_a_curated_name_is_the_whole_name() {
+        let sentence = words("Dat zei Radio 1 en De Morgen");
+        let mut tagged = tags(&["O", "O", "B-ORG", "O", "O", "O", "B-MISC"]);
+        widen_to_curated_organisations(&sentence, &mut tagged);
+        // `De Morgen` holds a MISC: the model's call stands.
+        assert_eq!(tagged, tags(&["O", "O", "B-ORG", "I-ORG", "O", "O", "B-MISC"]));
+        let mut tagged = tags(&["O", "O", "O", "O", "O", "O", "B-ORG"]);
+        widen_to_curated_organisations(&sentence, &mut tagged);
+        assert_eq!(tagged, tags(&["O", "O", "O", "O", "O", "B-ORG", "I-ORG"]));
+        // An organisation and another kind inside: the model's call stands.
+        let paper = words("Het Laatste Nieuws");
+        let mut tagged = tags(&["B-ORG", "O", "B-MISC"]);
+        widen_to_curated_organisations(&paper, &mut tagged);
+        assert_eq!(tagged, tags(&["B-ORG", "O", "B-MISC"]));
     }
 
     #[test]
