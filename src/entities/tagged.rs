@@ -60,8 +60,9 @@ pub struct TaggerExtractor {
 /// raised when it changes what a page gives, so that a build extracts every
 /// page again. 2: country abbreviations of sports results are places; 3: a
 /// surname alone is the person named in full in the article; 4: an
-/// organisation inside a curated name is the whole name.
-const RULES: u32 = 4;
+/// organisation inside a curated name is the whole name; 5: a surname alone
+/// takes the particles of the full name.
+const RULES: u32 = 5;
 
 impl TaggerExtractor {
     /// An extractor with the model in `bytes` (made by `newsidx train-ner`)

@@ -2,7 +2,7 @@
 //! rest of the article knows better than the model: country abbreviations
 //! of sports results are places, an organisation found inside a curated
 //! name is that whole name, a surname alone is the person the article
-//! names in full.
+//! names in full, with the particles of the full name (`De Grauwe`).
 //!
 //! Each rule was kept for what it did on a development set (`ned.train`)
 //! the model never trained on (`EVALUATION.md`). They change tags only,
@@ -10,7 +10,7 @@
 //! (`entities::tagged`).
 
 use super::tags::{self, Kind, Tag};
-use crate::entities::gazetteer::{gazetteer, organization};
+use crate::entities::gazetteer::{gazetteer, key, organization};
 
 /// Sports results write a rider's or a team's country in brackets as an
 /// abbreviation (`Finot ( Fra )`, `Van Aert ( Bel / Visma )`); such a token
@@ -31,16 +31,23 @@ pub(super) fn mark_country_codes(tokens: &[String], tags: &mut [Tag]) {
 /// `Morgen`, `Radio`): the curated spelling is the name as written. Only
 /// where the model tagged nothing but `O` and that organisation inside it.
 pub(super) fn widen_to_curated_organisations(tokens: &[String], tags: &mut [Tag]) {
-    let max = gazetteer().max_words;
+    let g = gazetteer();
     let mut i = 0;
     while i < tokens.len() {
-        let found = (2..=max.min(tokens.len() - i)).rev().find(|&n| {
-            let inside = &tags[i..i + n];
-            inside.iter().any(|t| t.kind() == Some(Kind::Org))
-                && inside.iter().all(|t| t.kind().is_none_or(|k| k == Kind::Org))
-                && organization(&tokens[i..i + n].join(" ")).is_some()
+        let longest = g.max_words.min(tokens.len() - i);
+        // Cheap tests first: an organisation within reach, and a word that
+        // starts a listed name of two or more words.
+        let candidate = tags[i..i + longest].iter().any(|t| t.kind() == Some(Kind::Org))
+            && g.starts_longer_name(&key(&tokens[i]));
+        let found = candidate.then(|| {
+            (2..=longest).rev().find(|&n| {
+                let inside = &tags[i..i + n];
+                inside.iter().any(|t| t.kind() == Some(Kind::Org))
+                    && inside.iter().all(|t| t.kind().is_none_or(|k| k == Kind::Org))
+                    && organization(&tokens[i..i + n].join(" ")).is_some()
+            })
         });
-        match found {
+        match found.flatten() {
             Some(n) => {
                 tags[i] = Tag::begin(Kind::Org);
                 tags[i + 1..i + n].fill(Tag::inside(Kind::Org));
@@ -84,6 +91,39 @@ pub(super) fn mark_short_person_mentions(doc: &[Vec<String>], tags: &mut [Vec<Ta
             }
         }
     }
+    widen_to_surnames(doc, tags);
+}
+
+/// A person found without the particles of the surname the article
+/// writes in full is that whole surname (`De Grauwe`, `Van Impe` of `Paul
+/// De Grauwe`, `Lucien Van Impe`, where the model found `Grauwe`, `Impe`
+/// after an untagged `De`, `Van`).
+fn widen_to_surnames(doc: &[Vec<String>], tags: &mut [Vec<Tag>]) {
+    let mut surnames: Vec<&[String]> = Vec::new();
+    for (tokens, tags) in doc.iter().zip(tags.iter()) {
+        for span in tags::spans(tags).into_iter().filter(|s| s.kind == Kind::Per) {
+            for from in span.start + 1..span.end.saturating_sub(1) {
+                surnames.push(&tokens[from..span.end]);
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for (tokens, tags) in doc.iter().zip(tags.iter_mut()) {
+        for span in tags::spans(tags).into_iter().filter(|s| s.kind == Kind::Per) {
+            let widened = (1..=2).filter(|&k| k <= span.start).find(|&k| {
+                let before = span.start - k;
+                tags[before..span.start].iter().all(|t| *t == Tag::O)
+                    && surnames.contains(&&tokens[before..span.end])
+            });
+            if let Some(k) = widened {
+                let start = span.start - k;
+                tags[start] = Tag::begin(Kind::Per);
+                tags[start + 1..span.end].fill(Tag::inside(Kind::Per));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -122,6 +162,19 @@ mod tests {
             vec![tags(&["B-PER", "I-PER", "O", "B-ORG"]), tags(&["B-ORG", "O", "O", "B-ORG", "O"])];
         mark_short_person_mentions(&doc, &mut tagged);
         assert_eq!(tagged[1], tags(&["B-PER", "O", "O", "B-ORG", "O"]));
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_particles_of_the_full_name() {
+        let doc = vec![words("Paul De Grauwe sprak"), words("De Grauwe : ja"), words("De Grauwe")];
+        let mut tagged = vec![
+            tags(&["B-PER", "I-PER", "I-PER", "O"]),
+            tags(&["O", "B-ORG", "O", "O"]),
+            tags(&["B-PER", "I-PER"]),
+        ];
+        mark_short_person_mentions(&doc, &mut tagged);
+        assert_eq!(tagged[1], tags(&["B-PER", "I-PER", "O", "O"]));
+        assert_eq!(tagged[2], tags(&["B-PER", "I-PER"]));
     }
 
     #[test]
