@@ -60,9 +60,10 @@ const OTHER_COUNTRY_CODES: &[(&str, &str)] = &[
     ("Eng", "Engeland"),
 ];
 
-/// Three-letter abbreviations that are words or names more often than
-/// countries (`Van` of Vanuatu).
-const NOT_COUNTRY_CODES: &[&str] = &["Van"];
+/// Three-letter abbreviations that are words or the first word of other
+/// names more often than countries (`Van` of Vanuatu, `San` of San Marino:
+/// a place tagged `San` is more likely `San Sebastián` cut short).
+const NOT_COUNTRY_CODES: &[&str] = &["Van", "San"];
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::embedded);
 
@@ -195,7 +196,7 @@ impl Gazetteer {
     /// first three letters of its Dutch name, or `VS`, `GB`): `Some` with
     /// the country when only one country's name begins so (`Fra` →
     /// `Frankrijk`; names of one word first, so not `Frans-Guyana`),
-    /// `Some(None)` when several do (`Hon`: Honduras, Hongarije).
+    /// `Some(None)` when several do (`Chi`: China, Chili).
     pub fn country_code(&self, word: &str) -> Option<Option<&str>> {
         self.country_codes.get(word).map(Option::as_deref)
     }
@@ -372,6 +373,7 @@ mod tests {
         }
         assert_eq!(g.country_code("Chi"), Some(None), "China or Chili");
         assert_eq!(g.country_code("Van"), None, "a name, not Vanuatu");
+        assert_eq!(g.country_code("San"), None, "San Sebastián, not San Marino");
         assert_eq!(g.country_code("fra"), None, "title case only");
     }
 
