@@ -39,7 +39,7 @@ pub struct Gazetteer {
     /// Longest place or organisation name, in words.
     pub max_words: usize,
     /// Country abbreviations of sports results ([`Gazetteer::country_code`]).
-    country_codes: HashMap<String, Option<String>>,
+    country_codes: HashMap<&'static str, Option<&'static str>>,
 }
 
 /// Abbreviations of countries in sports results that are not the first
@@ -135,10 +135,9 @@ impl Gazetteer {
             max_words: 1,
             country_codes: HashMap::default(),
         };
-        for line in data_lines(PLACES) {
-            g.add_place_line(line);
-        }
-        g.country_codes = country_codes(data_lines(PLACES));
+        let countries: Vec<(&str, &str)> =
+            data_lines(PLACES).filter_map(|line| g.add_place_line(line)).collect();
+        g.country_codes = country_codes(&countries);
         for line in data_lines(ORGANIZATIONS) {
             for variant in organization_line(line).1 {
                 g.note_words(variant);
@@ -147,16 +146,20 @@ impl Gazetteer {
         g
     }
 
-    fn add_place_line(&mut self, line: &str) {
+    /// Adds a line of `places.tsv`; a country's name and ISO code are
+    /// returned for [`country_codes`].
+    fn add_place_line(&mut self, line: &'static str) -> Option<(&'static str, &'static str)> {
         let mut cols = line.split('\t');
         let (Some(name), Some(kind)) = (cols.next(), cols.next().and_then(place_kind)) else {
-            return;
+            return None;
         };
-        let aliases = cols.nth(1).unwrap_or("");
+        let iso = cols.next().unwrap_or("");
+        let aliases = cols.next().unwrap_or("");
         for variant in std::iter::once(name).chain(aliases.split('|')).filter(|v| !v.is_empty()) {
             self.note_words(variant);
             self.places.entry(key(variant)).or_insert_with(|| (name.to_string(), kind));
         }
+        (kind == PlaceKind::Country).then_some((name, iso))
     }
 
     fn note_words(&mut self, name: &str) {
@@ -198,7 +201,7 @@ impl Gazetteer {
     /// `Frankrijk`; names of one word first, so not `Frans-Guyana`),
     /// `Some(None)` when several do (`Chi`: China, Chili).
     pub fn country_code(&self, word: &str) -> Option<Option<&str>> {
-        self.country_codes.get(word).map(Option::as_deref)
+        self.country_codes.get(word).copied()
     }
 
     /// Whether `word` is a known first name (`Vladimir`, `Dilan`).
@@ -223,40 +226,37 @@ impl Gazetteer {
     }
 }
 
-/// [`Gazetteer::country_code`]'s table from the place lines: each
-/// country's first three letters (title case) → the country, or `None`
-/// when names of several countries begin with them. Of several, the one
+/// [`Gazetteer::country_code`]'s table from the countries' names and ISO
+/// codes: each country's first three letters (title case) → the country,
+/// or `None` when names of several countries begin with them. Of several, the one
 /// name of one word wins (`Fra`: `Frankrijk`, not `Frans-Guyana`), else the
 /// one whose ISO code the letters begin with (`Bel`: België `BE`, not
 /// Belize or Belarus; `Mar`: Marokko `MA`).
-fn country_codes<'a>(lines: impl Iterator<Item = &'a str>) -> HashMap<String, Option<String>> {
-    let mut by_code: HashMap<String, Vec<(&str, &str)>> = HashMap::default();
-    for line in lines {
-        let mut cols = line.split('\t');
-        let (Some(name), Some("country"), Some(iso)) = (cols.next(), cols.next(), cols.next())
-        else {
-            continue;
-        };
-        let code: String = name.chars().take(3).collect();
+fn country_codes(
+    countries: &[(&'static str, &'static str)],
+) -> HashMap<&'static str, Option<&'static str>> {
+    let mut by_code: HashMap<&str, Vec<(&str, &str)>> = HashMap::default();
+    for &(name, iso) in countries {
+        let code = &name[..name.char_indices().nth(3).map_or(name.len(), |(i, _)| i)];
         if code.chars().count() == 3
             && code.chars().all(char::is_alphabetic)
             && code.starts_with(char::is_uppercase)
-            && !NOT_COUNTRY_CODES.contains(&code.as_str())
+            && !NOT_COUNTRY_CODES.contains(&code)
         {
             by_code.entry(code).or_default().push((name, iso));
         }
     }
-    let mut out: HashMap<String, Option<String>> = by_code
+    let mut out: HashMap<&str, Option<&str>> = by_code
         .into_iter()
         .map(|(code, countries)| {
             let choice = only(&countries, |(n, _)| !n.contains([' ', '-']))
                 .or_else(|| only(&countries, |(_, iso)| code.to_uppercase().starts_with(iso)))
                 .or_else(|| only(&countries, |_| true));
-            (code, choice.map(str::to_string))
+            (code, choice)
         })
         .collect();
-    for (code, country) in OTHER_COUNTRY_CODES {
-        out.insert(code.to_string(), Some(country.to_string()));
+    for &(code, country) in OTHER_COUNTRY_CODES {
+        out.insert(code, Some(country));
     }
     out
 }

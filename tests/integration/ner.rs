@@ -130,14 +130,19 @@ fn train_ner_then_tag_conll_with_that_model() {
     assert_eq!(lines[7], "Moskou N B-LOC");
 }
 
+/// `newsidx tag --json TEXT`, which must succeed.
+fn tag_json(env: &TestEnv, text: &str) -> serde_json::Value {
+    let out = env.run(&["tag", "--json", text]);
+    assert_exit(&out, 0);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 #[test]
 fn tag_prints_spans_and_canonical_entities() {
     let env = TestEnv::new();
     let text = "De Russische president Vladimir Poetin sprak in Kyiv met premier Dick Schoof. \
                 Poetins woordvoerder zei dat de Rapid Support Forces (RSF) niet welkom waren.";
-    let out = env.run(&["tag", "--json", text]);
-    assert_exit(&out, 0);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = tag_json(&env, text);
     let mentions = json["mentions"].as_array().unwrap();
     let poetin = mentions.iter().find(|m| m["text"] == "Vladimir Poetin").unwrap();
     assert_eq!(poetin["type"], "PER");
@@ -154,9 +159,7 @@ fn country_abbreviations_of_sports_results_are_places() {
     let env = TestEnv::new();
     let text = "Uitslag: 1. Tadej Pogačar (Slo) 4u12'08\", 2. Wout van Aert (Bel) op 12\", \
                 3. Romain Bardet (Fra / Picnic) op 20\", 4. Attila Valter (Hon) z.t.";
-    let out = env.run(&["tag", "--json", text]);
-    assert_exit(&out, 0);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = tag_json(&env, text);
     for code in ["Slo", "Bel", "Fra", "Hon"] {
         let mention = json["mentions"].as_array().unwrap().iter().find(|m| m["text"] == code);
         assert_eq!(mention.map(|m| &m["type"]), Some(&"LOC".into()), "{code}: {json}");
@@ -175,9 +178,7 @@ fn a_surname_alone_is_the_person_named_in_full_in_the_article() {
     let env = TestEnv::new();
     let text = "Trainer Frank Rijkaard was tevreden over de wedstrijd. \
                 Anders zou Rijkaard nogal met problemen kampen.";
-    let out = env.run(&["tag", "--json", text]);
-    assert_exit(&out, 0);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = tag_json(&env, text);
     let alone = json["mentions"].as_array().unwrap().iter().find(|m| m["text"] == "Rijkaard");
     assert_eq!(alone.map(|m| &m["type"]), Some(&"PER".into()), "{json}");
     assert_eq!(json["persons"], serde_json::json!(["Frank Rijkaard"]), "{json}");
@@ -190,9 +191,7 @@ fn newspapers_and_broadcasters_are_organisations() {
     let text = "Dat schrijft De Morgen vandaag. Volgens de Volkskrant en NRC Handelsblad \
                 is het kabinet verdeeld; de BBC bracht het nieuws als eerste. \
                 Dat zei Radio 1 gisteren.";
-    let out = env.run(&["tag", "--json", text]);
-    assert_exit(&out, 0);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = tag_json(&env, text);
     assert_eq!(
         json["organizations"],
         serde_json::json!(["De Morgen", "de Volkskrant", "NRC", "BBC", "Radio 1"]),
