@@ -72,13 +72,14 @@ fn embedded_model_on_conll2002_testa() {
 fn research_model_trained_on_conll2002() {
     let Some(data) = shared_data("conll2002/ned.train") else { return };
     let train = read(&data.join("conll2002/ned.train"));
-    let model = tagger::train_tagger(&train, &TrainConfig { epochs: 20, seed: 1 }, 5, "test");
+    let config = TrainConfig { epochs: 20, seed: 1, runs: 4 };
+    let model = tagger::train_tagger(&train, &config, 5, "test");
     let score = tagger::evaluate_tagger(&model, &read(&data.join("conll2002/ned.testa")));
     report("research model (ned.train) on ned.testa", &score);
-    assert!(f1(&score, &[Kind::Per]) >= 82.4);
-    assert!(f1(&score, &[Kind::Loc]) >= 82.0);
-    assert!(f1(&score, &[Kind::Org]) >= 74.4);
-    assert!(f1(&score, &PLO) >= 79.6);
+    assert!(f1(&score, &[Kind::Per]) >= 84.0);
+    assert!(f1(&score, &[Kind::Loc]) >= 83.0);
+    assert!(f1(&score, &[Kind::Org]) >= 75.5);
+    assert!(f1(&score, &PLO) >= 81.0);
 }
 
 #[test]
@@ -240,6 +241,8 @@ fn another_model_re_extracts_and_a_broken_model_is_named() {
         model.to_str().unwrap(),
         "--epochs",
         "2",
+        "--runs",
+        "1",
     ]);
     assert_exit(&out, 0);
     let report = env.build_with(&["--ner-model", model.to_str().unwrap()], 0);
