@@ -51,10 +51,10 @@ fn embedded_model_on_the_in_domain_check_set() {
     assert!(entities >= 300, "the check set holds {entities} PER/LOC/ORG names");
     let score = tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &check);
     report("embedded model on tests/ner/check.conll", &score);
-    assert!(f1(&score, &PLO) >= 92.0);
-    assert!(f1(&score, &[Kind::Per]) >= 95.4);
-    assert!(f1(&score, &[Kind::Loc]) >= 93.0);
-    assert!(f1(&score, &[Kind::Org]) >= 86.5);
+    assert!(f1(&score, &PLO) >= 92.7);
+    assert!(f1(&score, &[Kind::Per]) >= 95.6);
+    assert!(f1(&score, &[Kind::Loc]) >= 93.5);
+    assert!(f1(&score, &[Kind::Org]) >= 87.8);
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn embedded_model_on_conll2002_testa() {
         &read(&data.join("conll2002/ned.testa")),
     );
     report("embedded model on ned.testa", &score);
-    assert!(f1(&score, &PLO) >= 73.0);
+    assert!(f1(&score, &PLO) >= 75.5);
 }
 
 #[test]
@@ -76,10 +76,10 @@ fn research_model_trained_on_conll2002() {
     let model = tagger::train_tagger(&train, &config, 5, "test");
     let score = tagger::evaluate_tagger(&model, &read(&data.join("conll2002/ned.testa")));
     report("research model (ned.train) on ned.testa", &score);
-    assert!(f1(&score, &[Kind::Per]) >= 84.0);
-    assert!(f1(&score, &[Kind::Loc]) >= 83.0);
-    assert!(f1(&score, &[Kind::Org]) >= 75.5);
-    assert!(f1(&score, &PLO) >= 81.0);
+    assert!(f1(&score, &[Kind::Per]) >= 84.5);
+    assert!(f1(&score, &[Kind::Loc]) >= 83.6);
+    assert!(f1(&score, &[Kind::Org]) >= 77.3);
+    assert!(f1(&score, &PLO) >= 81.9);
 }
 
 #[test]
@@ -196,6 +196,19 @@ fn newspapers_and_broadcasters_are_organisations() {
     assert_eq!(
         json["organizations"],
         serde_json::json!(["De Morgen", "de Volkskrant", "NRC", "BBC", "Radio 1"]),
+        "{json}"
+    );
+}
+
+#[test]
+fn television_channels_are_organisations_under_their_current_names() {
+    let env = TestEnv::new();
+    let text = "De film is om 21.30 uur te zien op Ned 2. Het debat wordt live uitgezonden \
+                door RTL 4 en SBS 6; TV 1 brengt een samenvatting.";
+    let json = tag_json(&env, text);
+    assert_eq!(
+        json["organizations"],
+        serde_json::json!(["NPO 2", "RTL 4", "SBS6", "TV1"]),
         "{json}"
     );
 }
@@ -341,6 +354,6 @@ fn facet_values_of_check_set_articles_as_text() {
     crate::util::announce(&line);
     // Floors just under EVALUATION.md.
     assert!(scores[0].0 >= 0.92 && scores[0].1 >= 0.96, "{line}");
-    assert!(scores[1].0 >= 0.94 && scores[1].1 >= 0.90, "{line}");
-    assert!(scores[2].0 >= 0.82 && scores[2].1 >= 0.94, "{line}");
+    assert!(scores[1].0 >= 0.96 && scores[1].1 >= 0.90, "{line}");
+    assert!(scores[2].0 >= 0.82 && scores[2].1 >= 0.95, "{line}");
 }
