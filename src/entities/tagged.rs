@@ -61,8 +61,9 @@ pub struct TaggerExtractor {
 /// page again. 2: country abbreviations of sports results are places; 3: a
 /// surname alone is the person named in full in the article; 4: an
 /// organisation inside a curated name is the whole name; 5: a surname alone
-/// takes the particles of the full name.
-const RULES: u32 = 5;
+/// takes the particles of the full name; 6: a country abbreviated in
+/// capitals (`VS`) is a place.
+const RULES: u32 = 6;
 
 impl TaggerExtractor {
     /// An extractor with the model in `bytes` (made by `newsidx train-ner`)

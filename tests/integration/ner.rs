@@ -175,6 +175,14 @@ fn country_abbreviations_of_sports_results_are_places() {
 }
 
 #[test]
+fn a_country_abbreviated_in_capitals_is_a_place_not_an_organisation() {
+    let env = TestEnv::new();
+    let json = tag_json(&env, "Volgens de VS is het bestand geschonden.");
+    assert_eq!(json["locations"], serde_json::json!(["Verenigde Staten"]), "{json}");
+    assert_eq!(json["organizations"], serde_json::json!([]), "{json}");
+}
+
+#[test]
 fn a_surname_alone_is_the_person_named_in_full_in_the_article() {
     let env = TestEnv::new();
     let text = "Trainer Frank Rijkaard was tevreden over de wedstrijd. \
