@@ -328,6 +328,10 @@ mod tests {
         let g = gazetteer();
         assert_eq!(location("Kyiv", g).as_deref(), Some("Kiev"));
         assert_eq!(location("KHAN YOUNIS", g).as_deref(), Some("Khan Younis"));
+        // The bare name, and the older Belgian spelling, are the larger Congo.
+        for congo in ["Congo", "Kongo", "Democratische Republiek Kongo", "DR Congo"] {
+            assert_eq!(location(congo, g).as_deref(), Some("Congo-Kinshasa"), "{congo}");
+        }
         assert_eq!(location("Russische", g), None);
         assert_eq!(location("Amerikaanse", g), None);
     }

@@ -91,7 +91,10 @@ EXTRA_ALIASES = {
     "Nederland": ["Holland"],
     "Belarus": ["Wit-Rusland"],
     "Myanmar": ["Birma", "Burma"],
-    "Congo-Kinshasa": ["DR Congo", "Democratische Republiek Congo", "DRC"],
+    # Dutch and Belgian news mean this Congo by the bare name, and older
+    # Belgian text spells it with a K.
+    "Congo-Kinshasa": ["DR Congo", "Democratische Republiek Congo", "DRC", "Congo", "Kongo",
+                       "Democratische Republiek Kongo"],
     "Congo-Brazzaville": ["Republiek Congo"],
     "Verenigde Arabische Emiraten": ["VAE", "Emiraten"],
     "Saoedi-Arabië": ["Saudi-Arabië"],
