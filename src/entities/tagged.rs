@@ -62,8 +62,9 @@ pub struct TaggerExtractor {
 /// surname alone is the person named in full in the article; 4: an
 /// organisation inside a curated name is the whole name; 5: a surname alone
 /// takes the particles of the full name; 6: a country abbreviated in
-/// capitals (`VS`) is a place.
-const RULES: u32 = 6;
+/// capitals (`VS`) is a place; 7: the name before a bracketed country
+/// abbreviation is a person.
+const RULES: u32 = 7;
 
 impl TaggerExtractor {
     /// An extractor with the model in `bytes` (made by `newsidx train-ner`)

@@ -175,6 +175,24 @@ fn country_abbreviations_of_sports_results_are_places() {
 }
 
 #[test]
+fn the_name_before_a_bracketed_country_abbreviation_is_a_person() {
+    let env = TestEnv::new();
+    let text = "Uitslag: 1. Pogačar (Slo) 4u12'08\", 2. Vingegaard (Den) op 12\", \
+                3. Evenepoel (Bel) op 20\", 4. Valter (Hon) z.t., 5. Kuss (VS)";
+    let json = tag_json(&env, text);
+    assert_eq!(
+        json["persons"],
+        serde_json::json!(["Pogačar", "Vingegaard", "Evenepoel", "Valter", "Kuss"]),
+        "{json}"
+    );
+    assert_eq!(
+        json["locations"],
+        serde_json::json!(["Slovenië", "Denemarken", "België", "Hongarije", "Verenigde Staten"]),
+        "{json}"
+    );
+}
+
+#[test]
 fn a_country_abbreviated_in_capitals_is_a_place_not_an_organisation() {
     let env = TestEnv::new();
     let json = tag_json(&env, "Volgens de VS is het bestand geschonden.");

@@ -73,6 +73,7 @@ impl Tagger {
                 w.decode(&self.second, &mut tags);
             }
             rules::mark_country_codes(tokens, &mut tags);
+            rules::mark_athletes_before_country_codes(tokens, &mut tags);
             rules::mark_country_abbreviations(tokens, &mut tags);
             rules::widen_to_curated_organisations(tokens, &mut tags);
             out.push(tags);
