@@ -51,10 +51,10 @@ fn embedded_model_on_the_in_domain_check_set() {
     assert!(entities >= 300, "the check set holds {entities} PER/LOC/ORG names");
     let score = tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &check);
     report("embedded model on tests/ner/check.conll", &score);
-    assert!(f1(&score, &PLO) >= 92.5);
-    assert!(f1(&score, &[Kind::Per]) >= 95.6);
-    assert!(f1(&score, &[Kind::Loc]) >= 93.5);
-    assert!(f1(&score, &[Kind::Org]) >= 86.9);
+    assert!(f1(&score, &PLO) >= 92.9);
+    assert!(f1(&score, &[Kind::Per]) >= 95.0);
+    assert!(f1(&score, &[Kind::Loc]) >= 93.9);
+    assert!(f1(&score, &[Kind::Org]) >= 88.7);
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn embedded_model_on_conll2002_testa() {
         &read(&data.join("conll2002/ned.testa")),
     );
     report("embedded model on ned.testa", &score);
-    assert!(f1(&score, &PLO) >= 75.5);
+    assert!(f1(&score, &PLO) >= 76.5);
 }
 
 #[test]
@@ -76,10 +76,10 @@ fn research_model_trained_on_conll2002() {
     let model = tagger::train_tagger(&train, &config, 5, "test");
     let score = tagger::evaluate_tagger(&model, &read(&data.join("conll2002/ned.testa")));
     report("research model (ned.train) on ned.testa", &score);
-    assert!(f1(&score, &[Kind::Per]) >= 84.2);
-    assert!(f1(&score, &[Kind::Loc]) >= 83.6);
-    assert!(f1(&score, &[Kind::Org]) >= 77.3);
-    assert!(f1(&score, &PLO) >= 81.9);
+    assert!(f1(&score, &[Kind::Per]) >= 85.0);
+    assert!(f1(&score, &[Kind::Loc]) >= 84.3);
+    assert!(f1(&score, &[Kind::Org]) >= 76.5);
+    assert!(f1(&score, &PLO) >= 82.0);
 }
 
 #[test]
@@ -240,6 +240,34 @@ fn television_channels_are_organisations_under_their_current_names() {
 }
 
 #[test]
+fn listed_companies_are_organisations_not_persons() {
+    let env = TestEnv::new();
+    let cases = [
+        (
+            "Adyen boekte vorig jaar een recordwinst. Volgens Prosus blijft de groei uit.",
+            vec!["Adyen", "Prosus"],
+        ),
+        (
+            "Proximus verhoogt de prijzen. Ook Colruyt en Delhaize voelen de inflatie.",
+            vec!["Proximus", "Colruyt", "Delhaize"],
+        ),
+        (
+            "Relx en Wolters Kluwer zetten in op kunstmatige intelligentie.",
+            vec!["Relx", "Wolters Kluwer"],
+        ),
+        (
+            "Het onderzoek van Pfizer en BioNTech werd betaald door Moderna, zei Novartis.",
+            vec!["Pfizer", "BioNTech", "Moderna", "Novartis"],
+        ),
+    ];
+    for (text, companies) in cases {
+        let json = tag_json(&env, text);
+        assert_eq!(json["organizations"], serde_json::json!(companies), "{json}");
+        assert_eq!(json["persons"], serde_json::json!([]), "{json}");
+    }
+}
+
+#[test]
 fn entities_lists_counts_and_aliases() {
     let env = TestEnv::sample();
     env.build();
@@ -379,7 +407,7 @@ fn facet_values_of_check_set_articles_as_text() {
     }
     crate::util::announce(&line);
     // Floors just under EVALUATION.md.
-    assert!(scores[0].0 >= 0.92 && scores[0].1 >= 0.96, "{line}");
-    assert!(scores[1].0 >= 0.96 && scores[1].1 >= 0.90, "{line}");
-    assert!(scores[2].0 >= 0.81 && scores[2].1 >= 0.95, "{line}");
+    assert!(scores[0].0 >= 0.92 && scores[0].1 >= 0.95, "{line}");
+    assert!(scores[1].0 >= 0.96 && scores[1].1 >= 0.91, "{line}");
+    assert!(scores[2].0 >= 0.84 && scores[2].1 >= 0.95, "{line}");
 }
