@@ -2,9 +2,9 @@
 //! rest of the article knows better than the model: country abbreviations
 //! of sports results are places and the names before them persons;
 //! countries abbreviated in capitals (`VS`) are places; an organisation
-//! found inside a curated name is that
-//! whole name; a surname alone is the person the article names in full,
-//! with the particles of the full name (`De Grauwe`).
+//! found inside a curated name is that whole name; a surname alone is the
+//! person the article names in full, with the particles of the full name
+//! (`De Grauwe`).
 //!
 //! Each rule was kept for what it did on a development set (`ned.train`)
 //! the model never trained on (`EVALUATION.md`). They change tags only,
@@ -35,11 +35,12 @@ pub(super) fn mark_country_codes(tokens: &[String], tags: &mut [Tag]) {
 /// 820 are), and an untagged one of capitalised words and particles just
 /// before the bracket becomes one. Runs after [`mark_country_codes`].
 pub(super) fn mark_athletes_before_country_codes(tokens: &[String], tags: &mut [Tag]) {
+    let g = gazetteer();
     for i in 1..tokens.len().saturating_sub(2) {
         let code = tokens[i] == "("
             && tags[i + 1] == Tag::begin(Kind::Loc)
             && matches!(tokens[i + 2].as_str(), ")" | "/" | ",")
-            && gazetteer().country_code(&tokens[i + 1]).is_some();
+            && g.country_code(&tokens[i + 1]).is_some();
         if code
             && tokens[i - 1].starts_with(char::is_uppercase)
             && let Some(start) = athlete_start(tokens, tags, i)

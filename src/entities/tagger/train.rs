@@ -26,12 +26,6 @@ pub struct TrainConfig {
     pub runs: usize,
 }
 
-impl Default for TrainConfig {
-    fn default() -> Self {
-        TrainConfig { epochs: 10, seed: 1, runs: 1 }
-    }
-}
-
 /// A sentence ready for training: feature ids per token and gold tags.
 pub struct Example {
     features: Vec<Vec<u32>>,
