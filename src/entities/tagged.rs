@@ -63,8 +63,8 @@ pub struct TaggerExtractor {
 /// organisation inside a curated name is the whole name; 5: a surname alone
 /// takes the particles of the full name; 6: a country abbreviated in
 /// capitals (`VS`) is a place; 7: the name before a bracketed country
-/// abbreviation is a person.
-const RULES: u32 = 7;
+/// abbreviation is a person; 8: a chess move is no name.
+const RULES: u32 = 8;
 
 impl TaggerExtractor {
     /// An extractor with the model in `bytes` (made by `newsidx train-ner`)

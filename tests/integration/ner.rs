@@ -193,6 +193,18 @@ fn the_name_before_a_bracketed_country_abbreviation_is_a_person() {
 }
 
 #[test]
+fn chess_moves_are_no_names() {
+    let env = TestEnv::new();
+    let text = "Na 23. Txd1 Dc5 24. Pf6+ Kh8 25. Dxe7 gaf Anish Giri op. \
+                Met Lb2 had Giri nog kansen gehad.";
+    let json = tag_json(&env, text);
+    let mentions: Vec<&str> =
+        json["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+    assert_eq!(mentions, ["Anish Giri", "Giri"], "{json}");
+    assert_eq!(json["persons"], serde_json::json!(["Anish Giri"]), "{json}");
+}
+
+#[test]
 fn a_country_abbreviated_in_capitals_is_a_place_not_an_organisation() {
     let env = TestEnv::new();
     let json = tag_json(&env, "Volgens de VS is het bestand geschonden.");

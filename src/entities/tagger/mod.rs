@@ -72,6 +72,7 @@ impl Tagger {
                 }
                 w.decode(&self.second, &mut tags);
             }
+            rules::unmark_chess_moves(tokens, &mut tags);
             rules::mark_country_codes(tokens, &mut tags);
             rules::mark_athletes_before_country_codes(tokens, &mut tags);
             rules::mark_country_abbreviations(tokens, &mut tags);
