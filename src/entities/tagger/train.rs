@@ -109,7 +109,7 @@ impl Weights {
     }
 
     /// Averaged weights: w − Σ/steps.
-    fn average(self, provenance: String) -> Model {
+    fn average(self) -> Model {
         let step = self.step.max(1.0);
         let mut weights = FxHashMap::default();
         for (f, w) in self.now {
@@ -125,7 +125,7 @@ impl Weights {
                 *w -= s / step;
             }
         }
-        Model { weights, transitions, provenance }
+        Model { weights, transitions, provenance: String::new() }
     }
 }
 
@@ -177,7 +177,7 @@ fn train_run(examples: &[Example], epochs: usize, seed: u64) -> Model {
             weights.step += 1.0;
         }
     }
-    weights.average(String::new())
+    weights.average()
 }
 
 fn shuffle(order: &mut [usize], state: &mut u64) {
