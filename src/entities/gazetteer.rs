@@ -185,7 +185,15 @@ impl Gazetteer {
 
     /// Whether a word, in `key` form, is a known first name or surname.
     pub fn person_word(&self, word_key: &str) -> (bool, bool) {
-        (self.given_names.contains(word_key), self.surnames.contains(word_key))
+        (self.given_key(word_key), self.surnames.contains(word_key))
+    }
+
+    /// A listed first name, or first names joined by hyphens (`Peter-Jan`,
+    /// `Marie-Chantal`: the lists hold only the commonest pairs).
+    fn given_key(&self, word_key: &str) -> bool {
+        self.given_names.contains(word_key)
+            || (word_key.contains('-')
+                && word_key.split('-').all(|part| self.given_names.contains(part)))
     }
 
     /// The canonical place for a name in any spelling or case:
@@ -206,7 +214,7 @@ impl Gazetteer {
 
     /// Whether `word` is a known first name (`Vladimir`, `Dilan`).
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&key(word))
+        self.given_key(&key(word))
     }
 
     /// Whether `word` is a known Dutch or Belgian surname (`Jansen`,
@@ -382,6 +390,10 @@ mod tests {
         let g = gazetteer();
         assert!(g.is_given_name("Vladimir"));
         assert!(!g.is_given_name("Rusland"));
+        assert!(g.is_given_name("Peter-Jan"), "first names joined by a hyphen");
+        assert!(g.is_given_name("Marie-Chantal"));
+        assert!(!g.is_given_name("Jan-Modaal"), "every part a first name");
+        assert!(!g.is_given_name("Peter-"));
         assert_eq!(organization("NAVO"), Some("NAVO"));
         assert_eq!(organization("om"), None);
     }

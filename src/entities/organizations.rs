@@ -65,6 +65,26 @@ const HEADS: &[&str] = &[
     "coalitie",
     "maatschappij",
     "coöperatie",
+    // Last words of company names (`Imperial Invest`, `DPG Media`).
+    "invest",
+    "investments",
+    "capital",
+    "partners",
+    "media",
+    "telecom",
+    "systems",
+    "technologies",
+    "industries",
+    "foods",
+    "transport",
+    "logistics",
+    "pharma",
+    "airways",
+    "motors",
+    "electric",
+    "company",
+    "institute",
+    "school",
 ];
 
 /// Words (or heads of compounds) that introduce an organisation.
@@ -177,6 +197,16 @@ mod tests {
                 ("Europese Commissie", true, false),
             ]
         );
+    }
+
+    #[test]
+    fn company_name_endings_are_heads() {
+        for name in ["Imperial Invest", "DPG Media", "Lernout Systems", "Sabena Technologies"] {
+            let w = words(name);
+            let r = runs(&w);
+            assert!(has_head(r[0], &w), "{name}");
+        }
+        assert!(!is_head("Mediterraan"), "a head ends the word");
     }
 
     #[test]

@@ -63,8 +63,11 @@ pub struct TaggerExtractor {
 /// organisation inside a curated name is the whole name; 5: a surname alone
 /// takes the particles of the full name; 6: a country abbreviated in
 /// capitals (`VS`) is a place; 7: the name before a bracketed country
-/// abbreviation is a person; 8: a chess move is no name.
-const RULES: u32 = 8;
+/// abbreviation is a person; 8: a chess move is no name; 9: the tagger sees
+/// first names joined by hyphens, company-name endings (`Invest`, `Media`)
+/// and more organisation openers (`Radio`, `uitgeverij`), and a name in
+/// brackets after a place (`WASHINGTON (AP)`) is no acronym of it.
+const RULES: u32 = 9;
 
 impl TaggerExtractor {
     /// An extractor with the model in `bytes` (made by `newsidx train-ner`)
@@ -194,7 +197,12 @@ impl TaggerExtractor {
 /// Canonical facet values of the mentions of one text.
 fn canonical(text: &str, mentions: &[Mention], g: &Gazetteer) -> Entities {
     let words = words(text);
-    let acronyms = acronym_definitions(text, &words, &runs(&words));
+    let mut acronyms = acronym_definitions(text, &words, &runs(&words));
+    // `WASHINGTON (AP)` is a dateline, not `AP` defined as a place: the
+    // long form must not be a name of another kind.
+    acronyms.retain(|_, long| {
+        !mentions.iter().any(|m| m.kind != Kind::Org && m.text.as_str() == *long)
+    });
     let mut persons = Vec::new();
     let mut locations = Vec::new();
     let mut organizations = Vec::new();

@@ -181,10 +181,26 @@ fn lexicon_class(key: &str) -> &'static str {
 }
 
 /// A word that opens an organisation's name (`ministerie`, `Stichting`,
-/// `Vereniging`).
+/// `Vereniging`, `Radio Donna`, `uitgeverij Querido`).
 fn is_org_opener(w: &WordInfo) -> bool {
-    const OPENERS: &[&str] =
-        &["ministerie", "stichting", "vereniging", "federatie", "bond", "fonds", "raad", "dienst"];
+    const OPENERS: &[&str] = &[
+        "ministerie",
+        "stichting",
+        "vereniging",
+        "federatie",
+        "bond",
+        "fonds",
+        "raad",
+        "dienst",
+        "radio",
+        "omroep",
+        "uitgeverij",
+        "brouwerij",
+        "universiteit",
+        "hogeschool",
+        "ziekenhuis",
+        "groep",
+    ];
     OPENERS.contains(&&*w.low)
 }
 
@@ -482,6 +498,21 @@ mod tests {
         let view = SentenceView::new(&s(&["in", "Den", "Haag", "en", "de", "Tweede", "Kamer"]));
         assert_eq!(view.places, [0, b'B', b'I', 0, 0, 0, 0]);
         assert_eq!(view.orgs, [0, 0, 0, 0, 0, b'B', b'I']);
+    }
+
+    #[test]
+    fn a_capital_after_an_organisation_opener_is_marked() {
+        let after_opener = |tokens: &[&str], i: usize| {
+            let view = SentenceView::new(&s(tokens));
+            let mut f = Vec::new();
+            view.context_flags(&mut f, i);
+            f.contains(&mix(63, &[]))
+        };
+        assert!(after_opener(&["bij", "Radio", "Donna", "werkt", "hij"], 2));
+        assert!(after_opener(&["de", "uitgeverij", "Querido", "meldt"], 2));
+        assert!(after_opener(&["het", "ministerie", "van", "Financiën"], 3));
+        assert!(!after_opener(&["de", "Radio", "speelt"], 2), "no capital after it");
+        assert!(!after_opener(&["met", "Jan", "Peeters", "erbij"], 2));
     }
 
     #[test]
