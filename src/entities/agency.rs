@@ -65,6 +65,17 @@ mod tests {
     }
 
     #[test]
+    fn every_agency_is_a_curated_organisation_under_the_same_name() {
+        for (name, _) in AGENCIES {
+            assert_eq!(crate::entities::gazetteer::organization(name), Some(*name), "{name}");
+        }
+        let via = |written| crate::entities::gazetteer::organization(written);
+        assert_eq!(via("Associated Press"), Some("AP"));
+        assert_eq!(via("Agence France-Presse"), Some("AFP"));
+        assert_eq!(via("Deutsche Presse-Agentur"), Some("dpa"));
+    }
+
+    #[test]
     fn repeated_codes_collapse() {
         assert_eq!(canonical_agencies(&["RTR", "ANP", "REUTERS"]), ["Reuters", "ANP"]);
     }

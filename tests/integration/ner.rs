@@ -51,10 +51,10 @@ fn embedded_model_on_the_in_domain_check_set() {
     assert!(entities >= 300, "the check set holds {entities} PER/LOC/ORG names");
     let score = tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &check);
     report("embedded model on tests/ner/check.conll", &score);
-    assert!(f1(&score, &PLO) >= 92.2);
-    assert!(f1(&score, &[Kind::Per]) >= 94.0);
-    assert!(f1(&score, &[Kind::Loc]) >= 93.6);
-    assert!(f1(&score, &[Kind::Org]) >= 88.0);
+    assert!(f1(&score, &PLO) >= 92.8);
+    assert!(f1(&score, &[Kind::Per]) >= 95.7);
+    assert!(f1(&score, &[Kind::Loc]) >= 94.1);
+    assert!(f1(&score, &[Kind::Org]) >= 87.4);
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn embedded_model_on_conll2002_testa() {
     );
     report("embedded model on ned.testa", &score);
     assert!(f1(&score, &PLO) >= 77.6);
-    assert!(f1(&score, &[Kind::Org]) >= 66.6);
+    assert!(f1(&score, &[Kind::Org]) >= 67.1);
 }
 
 #[test]
@@ -77,10 +77,10 @@ fn research_model_trained_on_conll2002() {
     let model = tagger::train_tagger(&train, &config, 5, "test");
     let score = tagger::evaluate_tagger(&model, &read(&data.join("conll2002/ned.testa")));
     report("research model (ned.train) on ned.testa", &score);
-    assert!(f1(&score, &[Kind::Per]) >= 83.7);
-    assert!(f1(&score, &[Kind::Loc]) >= 83.2);
-    assert!(f1(&score, &[Kind::Org]) >= 75.7);
-    assert!(f1(&score, &PLO) >= 80.9);
+    assert!(f1(&score, &[Kind::Per]) >= 85.7);
+    assert!(f1(&score, &[Kind::Loc]) >= 84.4);
+    assert!(f1(&score, &[Kind::Org]) >= 77.3);
+    assert!(f1(&score, &PLO) >= 82.6);
 }
 
 #[test]
@@ -259,6 +259,15 @@ fn an_agency_after_a_dateline_is_no_acronym_of_the_place() {
     let json = tag_json(&env, text);
     assert_eq!(json["organizations"], serde_json::json!(["AP", "Witte Huis"]), "{json}");
     assert_eq!(json["locations"], serde_json::json!(["Washington"]), "{json}");
+}
+
+#[test]
+fn news_agencies_in_a_text_take_the_agency_facet_names() {
+    let env = TestEnv::new();
+    let text = "De Associated Press en Agence France-Presse bevestigden het nieuws. \
+                Volgens de Deutsche Presse-Agentur is het akkoord rond, meldt het ANP.";
+    let json = tag_json(&env, text);
+    assert_eq!(json["organizations"], serde_json::json!(["AP", "AFP", "dpa", "ANP"]), "{json}");
 }
 
 #[test]
@@ -458,7 +467,7 @@ fn facet_values_of_check_set_articles_as_text() {
     }
     crate::util::announce(&line);
     // Floors just under EVALUATION.md.
-    assert!(scores[0].0 >= 0.90 && scores[0].1 >= 0.94, "{line}");
-    assert!(scores[1].0 >= 0.96 && scores[1].1 >= 0.91, "{line}");
-    assert!(scores[2].0 >= 0.83 && scores[2].1 >= 0.95, "{line}");
+    assert!(scores[0].0 >= 0.94 && scores[0].1 >= 0.95, "{line}");
+    assert!(scores[1].0 >= 0.96 && scores[1].1 >= 0.92, "{line}");
+    assert!(scores[2].0 >= 0.82 && scores[2].1 >= 0.95, "{line}");
 }
