@@ -278,6 +278,15 @@ fn first_names_joined_by_a_hyphen_open_a_byline() {
     assert_eq!(json["persons"], serde_json::json!(["Peter-Jan Bogaert"]), "{json}");
 }
 
+/// Each text gives exactly these organisations and no person.
+fn organisations_and_no_persons(env: &TestEnv, cases: &[(&str, Vec<&str>)]) {
+    for (text, organisations) in cases {
+        let json = tag_json(env, text);
+        assert_eq!(json["organizations"], serde_json::json!(organisations), "{json}");
+        assert_eq!(json["persons"], serde_json::json!([]), "{json}");
+    }
+}
+
 #[test]
 fn company_name_endings_and_publishers_make_organisations() {
     let env = TestEnv::new();
@@ -292,11 +301,7 @@ fn company_name_endings_and_publishers_make_organisations() {
         ),
         ("Het boek verschijnt bij uitgeverij Prometheus.", vec!["Prometheus"]),
     ];
-    for (text, organisations) in cases {
-        let json = tag_json(&env, text);
-        assert_eq!(json["organizations"], serde_json::json!(organisations), "{json}");
-        assert_eq!(json["persons"], serde_json::json!([]), "{json}");
-    }
+    organisations_and_no_persons(&env, &cases);
 }
 
 #[test]
@@ -320,11 +325,7 @@ fn listed_companies_are_organisations_not_persons() {
             vec!["Pfizer", "BioNTech", "Moderna", "Novartis"],
         ),
     ];
-    for (text, companies) in cases {
-        let json = tag_json(&env, text);
-        assert_eq!(json["organizations"], serde_json::json!(companies), "{json}");
-        assert_eq!(json["persons"], serde_json::json!([]), "{json}");
-    }
+    organisations_and_no_persons(&env, &cases);
 }
 
 #[test]
