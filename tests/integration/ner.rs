@@ -51,10 +51,10 @@ fn embedded_model_on_the_in_domain_check_set() {
     assert!(entities >= 300, "the check set holds {entities} PER/LOC/ORG names");
     let score = tagger::evaluate_tagger(TaggerExtractor::embedded().tagger(), &check);
     report("embedded model on tests/ner/check.conll", &score);
-    assert!(f1(&score, &PLO) >= 92.8);
-    assert!(f1(&score, &[Kind::Per]) >= 95.7);
-    assert!(f1(&score, &[Kind::Loc]) >= 94.1);
-    assert!(f1(&score, &[Kind::Org]) >= 87.4);
+    assert!(f1(&score, &PLO) >= 92.2);
+    assert!(f1(&score, &[Kind::Per]) >= 94.5);
+    assert!(f1(&score, &[Kind::Loc]) >= 93.3);
+    assert!(f1(&score, &[Kind::Org]) >= 87.8);
 }
 
 #[test]
@@ -65,8 +65,8 @@ fn embedded_model_on_conll2002_testa() {
         &read(&data.join("conll2002/ned.testa")),
     );
     report("embedded model on ned.testa", &score);
-    assert!(f1(&score, &PLO) >= 77.6);
-    assert!(f1(&score, &[Kind::Org]) >= 67.1);
+    assert!(f1(&score, &PLO) >= 77.7);
+    assert!(f1(&score, &[Kind::Org]) >= 66.6);
 }
 
 #[test]
@@ -77,10 +77,10 @@ fn research_model_trained_on_conll2002() {
     let model = tagger::train_tagger(&train, &config, 5, "test");
     let score = tagger::evaluate_tagger(&model, &read(&data.join("conll2002/ned.testa")));
     report("research model (ned.train) on ned.testa", &score);
-    assert!(f1(&score, &[Kind::Per]) >= 85.7);
-    assert!(f1(&score, &[Kind::Loc]) >= 84.4);
-    assert!(f1(&score, &[Kind::Org]) >= 77.3);
-    assert!(f1(&score, &PLO) >= 82.6);
+    assert!(f1(&score, &[Kind::Per]) >= 85.5);
+    assert!(f1(&score, &[Kind::Loc]) >= 83.5);
+    assert!(f1(&score, &[Kind::Org]) >= 77.8);
+    assert!(f1(&score, &PLO) >= 82.5);
 }
 
 #[test]
@@ -259,6 +259,30 @@ fn an_agency_after_a_dateline_is_no_acronym_of_the_place() {
     let json = tag_json(&env, text);
     assert_eq!(json["organizations"], serde_json::json!(["AP", "Witte Huis"]), "{json}");
     assert_eq!(json["locations"], serde_json::json!(["Washington"]), "{json}");
+}
+
+#[test]
+fn clubs_and_parties_are_organisations_whole() {
+    let env = TestEnv::new();
+    let cases = [
+        (
+            "ADO Den Haag won zaterdag van NAC Breda, terwijl Sparta Rotterdam thuis verloor.",
+            vec!["ADO Den Haag", "NAC Breda", "Sparta Rotterdam"],
+        ),
+        (
+            "Real Madrid en Bayern München treffen elkaar; Paris Saint-Germain is uitgeschakeld.",
+            vec!["Real Madrid", "Bayern München", "Paris Saint-Germain"],
+        ),
+        (
+            "De ChristenUnie en de SGP stemden tegen, de Partij voor de Dieren stemde voor.",
+            vec!["ChristenUnie", "SGP", "Partij voor de Dieren"],
+        ),
+    ];
+    organisations_and_no_persons(&env, &cases);
+    for (text, _) in cases {
+        let json = tag_json(&env, text);
+        assert_eq!(json["locations"], serde_json::json!([]), "{json}");
+    }
 }
 
 #[test]
@@ -468,7 +492,7 @@ fn facet_values_of_check_set_articles_as_text() {
     }
     crate::util::announce(&line);
     // Floors just under EVALUATION.md.
-    assert!(scores[0].0 >= 0.94 && scores[0].1 >= 0.95, "{line}");
-    assert!(scores[1].0 >= 0.96 && scores[1].1 >= 0.92, "{line}");
-    assert!(scores[2].0 >= 0.82 && scores[2].1 >= 0.95, "{line}");
+    assert!(scores[0].0 >= 0.90 && scores[0].1 >= 0.96, "{line}");
+    assert!(scores[1].0 >= 0.96 && scores[1].1 >= 0.91, "{line}");
+    assert!(scores[2].0 >= 0.84 && scores[2].1 >= 0.95, "{line}");
 }
